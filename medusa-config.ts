@@ -1,0 +1,96 @@
+import { defineConfig } from "@medusajs/framework/utils"
+import { env } from "./src/config"
+
+const redisUrl = env.REDIS_URL
+
+const redisModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl,
+    workerMode: env.MEDUSA_WORKER_MODE,
+    http: {
+      storeCors: env.STORE_CORS,
+      adminCors: env.ADMIN_CORS,
+      authCors: env.AUTH_CORS,
+      jwtSecret: env.JWT_SECRET,
+      cookieSecret: env.COOKIE_SECRET,
+    },
+  },
+  admin: {
+    disable: env.MEDUSA_WORKER_MODE === "worker",
+  },
+  featureFlags: {
+    caching: !!redisUrl,
+  },
+  modules: [
+    ...redisModules,
+    {
+      resolve: "./src/modules/fx",
+    },
+    {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "./src/modules/paystack",
+            id: "paystack",
+            options: {
+              secretKey: env.PAYSTACK_SECRET_KEY ?? "sk_test_unset",
+              apiBase: env.PAYSTACK_API_BASE,
+            },
+          },
+          {
+            resolve: "./src/modules/stripe",
+            id: "stripe",
+            options: {
+              apiKey: env.STRIPE_API_KEY ?? "sk_test_unset",
+              webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? "whsec_unset",
+              apiBase: env.STRIPE_API_BASE,
+              capture: true,
+            },
+          },
+        ],
+      },
+    },
+  ],
+})
+

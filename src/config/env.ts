@@ -1,0 +1,98 @@
+import { z } from "@medusajs/framework/zod"
+
+export const DEV_SECRET = "supersecret"
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+
+const url = (fallback?: string) => {
+  const base = z.string().trim().url()
+  return fallback ? base.default(fallback) : optionalString.pipe(base.optional())
+}
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.string().default("development"),
+  DATABASE_URL: optionalString,
+  REDIS_URL: optionalString,
+  MEDUSA_WORKER_MODE: z.enum(["shared", "server", "worker"]).default("shared"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(9000),
+  ADMIN_EMAIL: optionalString.pipe(z.string().email().optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
+  JWT_SECRET: z.string().default(DEV_SECRET),
+  COOKIE_SECRET: z.string().default(DEV_SECRET),
+  STORE_CORS: z.string().default("http://localhost:8000"),
+  ADMIN_CORS: z.string().default("http://localhost:9000,http://localhost:5173"),
+  AUTH_CORS: z
+    .string()
+    .default("http://localhost:8000,http://localhost:9000,http://localhost:5173"),
+  PAYSTACK_SECRET_KEY: optionalString,
+  PAYSTACK_API_BASE: url("https://api.paystack.co"),
+  STRIPE_API_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: url(),
+  RESEND_API_KEY: optionalString,
+  RESEND_API_BASE: url(),
+  EMAIL_FROM: optionalString,
+  TWILIO_ACCOUNT_SID: optionalString,
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM: optionalString,
+  TWILIO_API_BASE: url(),
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: optionalString,
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_BUSINESS_NUMBER: optionalString,
+  WHATSAPP_API_BASE: url(),
+  STORE_TIMEZONE: z.string().default("Africa/Lagos"),
+  SENTRY_DSN: optionalString,
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  METRICS_TOKEN: optionalString,
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+/**
+ * Secrets that may be absent in development but must be real in production:
+ * a default JWT or cookie secret would let anyone forge admin sessions.
+ */
+export function productionProblems(env: Env): string[] {
+  if (env.NODE_ENV !== "production") {
+    return []
+  }
+  const problems: string[] = []
+  for (const name of ["JWT_SECRET", "COOKIE_SECRET"] as const) {
+    if (env[name] === DEV_SECRET || env[name].length < 32) {
+      problems.push(`${name} must be set to a random value of at least 32 characters`)
+    }
+  }
+  const required = [
+    ["DATABASE_URL", "the production database"],
+    ["PAYSTACK_SECRET_KEY", "the Nigeria region pays with Paystack"],
+    ["STRIPE_API_KEY", "the International region pays with Stripe"],
+    ["STRIPE_WEBHOOK_SECRET", "Stripe webhooks must be verified"],
+  ] as const
+  for (const [name, why] of required) {
+    if (!env[name]) {
+      problems.push(`${name} is required (${why})`)
+    }
+  }
+  return problems
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  const problems = parsed.success
+    ? productionProblems(parsed.data)
+    : parsed.error.issues.map(
+        (issue) => `${issue.path.join(".")}: ${issue.message}`
+      )
+  if (!parsed.success || problems.length) {
+    throw new Error(
+      `Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`
+    )
+  }
+  return parsed.data
+}

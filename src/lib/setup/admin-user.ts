@@ -1,0 +1,39 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { randomBytes } from "node:crypto"
+
+export const DEFAULT_ADMIN_EMAIL = "admin@store.local"
+
+export type AdminUserResult =
+  | { created: false; email: string }
+  | { created: true; email: string; generated_password?: string }
+
+/**
+ * The first admin: ADMIN_EMAIL/ADMIN_PASSWORD when given, else (only while the
+ * store has no user at all) admin@store.local with a generated password that
+ * the caller prints once.
+ */
+export async function ensureAdminUser(
+  container: MedusaContainer,
+  { email, password }: { email?: string; password?: string }
+): Promise<AdminUserResult> {
+  const users = container.resolve(Modules.USER)
+  const target = email ?? DEFAULT_ADMIN_EMAIL
+  const [existing] = await users.listUsers({ email: target })
+  if (existing || (!email && (await users.listUsers({}, { take: 1 })).length)) {
+    return { created: false, email: existing?.email ?? target }
+  }
+  const secret = password ?? randomBytes(12).toString("base64url")
+  const auth = container.resolve(Modules.AUTH)
+  const { authIdentity, error } = await auth.register("emailpass", {
+    body: { email: target, password: secret },
+  })
+  if (error || !authIdentity) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Could not create the admin login: ${error}`)
+  }
+  await createUserAccountWorkflow(container).run({
+    input: { authIdentityId: authIdentity.id, userData: { email: target } },
+  })
+  return { created: true, email: target, generated_password: password ? undefined : secret }
+}
