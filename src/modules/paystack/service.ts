@@ -197,7 +197,8 @@ class PaystackProviderService extends AbstractPaymentProvider<PaystackOptions> {
     }
     const sessionId = typeof data?.session_id === "string" ? data.session_id : undefined
     const kobo = toMinorUnits(amount, currency)
-    const reference = `${sessionId ?? "ps"}-${randomBytes(4).toString("hex")}`
+    // Paystack references allow only letters, digits, "-", "." and "=".
+    const reference = `${(sessionId ?? "ps").replace(/[^A-Za-z0-9.=-]/g, "-")}-${randomBytes(4).toString("hex")}`
     const initialized = await this.client_.initializeTransaction({
       email,
       amount: kobo,

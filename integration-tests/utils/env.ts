@@ -1,0 +1,26 @@
+import { FakePaystack, startFakePaystack } from "../fakes/paystack"
+import { FakeStripe, startFakeStripe } from "../fakes/stripe"
+
+export const PAYSTACK_SECRET = "sk_test_paystack_fake_secret"
+export const STRIPE_KEY = "sk_test_stripe_fake_key"
+export const STRIPE_WEBHOOK_SECRET = "whsec_test_fake_secret"
+
+export type PaymentFakes = { paystack: FakePaystack; stripe: FakeStripe }
+
+/**
+ * Starts the Paystack and Stripe fakes and points the app's environment at
+ * them. Call from a top-level beforeAll, which runs before the test runner
+ * loads medusa-config.
+ */
+export async function startPaymentFakes(): Promise<PaymentFakes> {
+  const paystack = await startFakePaystack({ secretKey: PAYSTACK_SECRET })
+  const stripe = await startFakeStripe({ webhookSecret: STRIPE_WEBHOOK_SECRET, apiKey: STRIPE_KEY })
+  Object.assign(process.env, {
+    PAYSTACK_SECRET_KEY: PAYSTACK_SECRET,
+    PAYSTACK_API_BASE: paystack.url,
+    STRIPE_API_KEY: STRIPE_KEY,
+    STRIPE_WEBHOOK_SECRET,
+    STRIPE_API_BASE: stripe.url,
+  })
+  return { paystack, stripe }
+}
