@@ -106,6 +106,8 @@ async function ensureRegions(container: MedusaContainer): Promise<StoreSetup["re
       countries: ["ng"],
       payment_providers: [PAYSTACK_PROVIDER_ID],
       automatic_taxes: true,
+      // Region-priced items (shipping options) follow the NGN rule: VAT included.
+      is_tax_inclusive: true,
     },
     {
       name: INTERNATIONAL_REGION,
