@@ -26,7 +26,9 @@ export function convertAmount(
     )
   }
   const digits = minorUnitDigits(targetCurrency)
-  const raw = MathBN.mult(sourceAmount, rate)
+  // To the currency's minor unit first, so an inverse rate's last digit (1/1550)
+  // cannot push an exact 10.00 up to the next step.
+  const raw = MathBN.mult(sourceAmount, rate).decimalPlaces(digits, 4)
   if (rule.ending) {
     // Up to the next whole step, then down by (step - ending): 29.37 -> 30 -> 29.99.
     const ceiling = MathBN.mult(raw.div(rule.step).integerValue(2), rule.step)
