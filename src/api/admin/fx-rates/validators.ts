@@ -18,13 +18,13 @@ export const PostAdminFxRate = z
       .union([z.string(), z.number()])
       .transform((value) => String(value).trim())
       .refine((value) => /^\d+(\.\d{1,10})?$/.test(value) && Number(value) > 0, {
-        message: "must be a positive decimal with at most 10 decimal places",
+        message: "rate must be a positive decimal with at most 10 decimal places",
       }),
     effective_at: z.coerce.date().optional(),
   })
   .strict()
   .refine((body) => body.base_currency !== body.quote_currency, {
-    message: "must differ from base_currency",
+    message: "quote_currency must differ from base_currency",
     path: ["quote_currency"],
   })
 export type PostAdminFxRateType = z.infer<typeof PostAdminFxRate>

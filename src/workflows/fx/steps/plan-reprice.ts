@@ -55,7 +55,7 @@ export const planRepriceStep = createStep(planRepriceStepId, async (_: void, { c
     result.hand_set += plan.unflag.length
     result.flags.push({ variant_id: variant.id, plan })
     if (!plan.changed) {
-      result.unchanged++
+      result.unchanged += plan.unflag.length ? 0 : 1
       continue
     }
     const others = variant.prices
