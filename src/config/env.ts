@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
 export const DEV_SECRET = "supersecret"
@@ -90,7 +91,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
         (issue) => `${issue.path.join(".")}: ${issue.message}`
       )
   if (!parsed.success || problems.length) {
-    throw new Error(
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
       `Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`
     )
   }

@@ -12,6 +12,7 @@ import {
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { FX_MODULE } from "../../modules/fx"
+import { convertAmount } from "../../modules/fx/rounding"
 import FxModuleService from "../../modules/fx/service"
 import { syncDerivedFlags } from "./derived-flags"
 import { planVariantPrices, PricePlan, Rates, StoreCurrency } from "./prices"
@@ -78,8 +79,9 @@ export async function importCatalog(
   const collectionIds = await upsertCollections(container, catalog, report)
   const fx = container.resolve<FxModuleService>(FX_MODULE)
   const rates = await currentRates(fx)
+  const rules = await fx.getRoundingRules()
   const convert = (amount: string, rate: string, currency: StoreCurrency) =>
-    fx.convert(amount, rate, currency)
+    convertAmount(amount, rate, currency, rules)
 
   const total = catalog.products.length
   for (let start = 0; start < total; start += batchSize) {

@@ -1,4 +1,4 @@
-import { MathBN } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 
 export const STORE_CURRENCIES = ["ngn", "usd"] as const
 export type StoreCurrency = (typeof STORE_CURRENCIES)[number]
@@ -60,7 +60,10 @@ export function planVariantPrices(
       const sourceAmount = explicit[source]
       const rate = rates[currency]
       if (sourceAmount === undefined || rate === undefined) {
-        throw new Error(`no ${source.toUpperCase()} price or FX rate to derive ${currency.toUpperCase()} from`)
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `no ${source.toUpperCase()} price or FX rate to derive ${currency.toUpperCase()} from`
+        )
       }
       amount = convert(sourceAmount, rate, currency)
       plan.derived.push({ currency_code: currency, source_currency: source, source_amount: sourceAmount, rate, amount })

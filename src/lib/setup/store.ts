@@ -22,6 +22,8 @@ const SALES_CHANNEL = "Default Sales Channel"
 const STOCK_LOCATION = "Lagos Warehouse"
 const PUBLISHABLE_KEY_TITLE = "Storefront"
 const FULFILLMENT_PROVIDER_ID = "manual_manual"
+/** Flat delivery prices in major units (naira, dollars). */
+const DELIVERY_RATES = { NGN_STANDARD: 3500, NGN_EXPRESS: 7500, USD_STANDARD: 25, USD_EXPRESS: 45 }
 
 /** Countries the International region ships to, priced in USD. */
 export const INTERNATIONAL_COUNTRIES = [
@@ -239,22 +241,22 @@ async function ensureShippingOptions(
     input: [
       option("Standard delivery", "Nigeria", "ng-standard", "2-4 business days within Nigeria", {
         currency_code: "ngn",
-        amount: 3500,
+        amount: DELIVERY_RATES.NGN_STANDARD,
         region_id: regions.nigeria,
       }),
       option("Express delivery", "Nigeria", "ng-express", "Next business day in Lagos and Abuja", {
         currency_code: "ngn",
-        amount: 7500,
+        amount: DELIVERY_RATES.NGN_EXPRESS,
         region_id: regions.nigeria,
       }),
       option("International standard", "International", "intl-standard", "6-10 business days, tracked", {
         currency_code: "usd",
-        amount: 25,
+        amount: DELIVERY_RATES.USD_STANDARD,
         region_id: regions.international,
       }),
       option("International express", "International", "intl-express", "2-4 business days, DHL", {
         currency_code: "usd",
-        amount: 45,
+        amount: DELIVERY_RATES.USD_EXPRESS,
         region_id: regions.international,
       }),
     ],

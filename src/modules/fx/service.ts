@@ -1,7 +1,7 @@
 import { MathBN, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { DerivedPrice } from "./models/derived-price"
 import { FxRate } from "./models/fx-rate"
-import { convertAmount, DEFAULT_ROUNDING, RoundingRule } from "./rounding"
+import { DEFAULT_ROUNDING, RoundingRule } from "./rounding"
 
 type FxModuleOptions = { rounding?: Record<string, RoundingRule> }
 
@@ -11,8 +11,7 @@ class FxModuleService extends MedusaService({ FxRate, DerivedPrice }) {
   protected readonly rounding_: Record<string, RoundingRule>
 
   constructor(container: Record<string, unknown>, options: FxModuleOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
-    super(...arguments)
+    super(container, options)
     this.rounding_ = { ...DEFAULT_ROUNDING, ...options.rounding }
   }
 
@@ -46,8 +45,9 @@ class FxModuleService extends MedusaService({ FxRate, DerivedPrice }) {
     return { rate, rate_id: latest.id, effective_at: new Date(latest.effective_at) }
   }
 
-  convert(sourceAmount: string | number, rate: string, targetCurrency: string): string {
-    return convertAmount(sourceAmount, rate, targetCurrency, this.rounding_)
+  /** The rounding rules per currency, for `convertAmount`. */
+  async getRoundingRules(): Promise<Record<string, RoundingRule>> {
+    return this.rounding_
   }
 }
 

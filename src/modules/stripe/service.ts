@@ -1,5 +1,9 @@
+// The package exports only its module provider; extending the class is the way
+// to point its SDK client at a configurable host.
+/* eslint-disable @medusajs/import-from-framework-not-internal */
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import { StripeOptions } from "@medusajs/payment-stripe/dist/types"
+/* eslint-enable @medusajs/import-from-framework-not-internal */
 import Stripe from "stripe"
 
 export type StripeApiBaseOptions = StripeOptions & {

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { planVariantPrices, PricePlan, STORE_CURRENCIES, StoreCurrency } from "../../../lib/catalog/prices"
 import { FX_MODULE } from "../../../modules/fx"
+import { convertAmount } from "../../../modules/fx/rounding"
 import FxModuleService from "../../../modules/fx/service"
 
 export type RepricePlan = {
@@ -34,6 +35,7 @@ export const planRepriceStep = createStep(planRepriceStepId, async (_: void, { c
     ngn: (await fx.getEffectiveRate("usd", "ngn")).rate,
     usd: (await fx.getEffectiveRate("ngn", "usd")).rate,
   }
+  const rules = await fx.getRoundingRules()
   const { data } = await query.graph({
     entity: "product_variant",
     fields: ["id", "prices.id", "prices.currency_code", "prices.amount", "prices.rules_count"],
@@ -50,7 +52,7 @@ export const planRepriceStep = createStep(planRepriceStepId, async (_: void, { c
       }
     }
     const plan = planVariantPrices(explicit, base, variantFlags, rates, (amount, rate, currency) =>
-      fx.convert(amount, rate, currency)
+      convertAmount(amount, rate, currency, rules)
     )
     result.hand_set += plan.unflag.length
     result.flags.push({ variant_id: variant.id, plan })
