@@ -177,7 +177,9 @@ describe("parseEnv", () => {
       for (const name of PRODUCTION_VARIABLES) {
         expect(problems.filter((p) => p.startsWith(`${name} `))).toHaveLength(1)
       }
-      expect(problems).toContain("PAYSTACK_SECRET_KEY is required (the Nigeria region pays with Paystack)")
+      expect(problems).toContain(
+        "PAYSTACK_SECRET_KEY is required (the Nigeria region pays with Paystack)"
+      )
     })
   })
 
@@ -196,6 +198,13 @@ describe("parseEnv", () => {
       expect(env.STRIPE_API_BASE).toBeUndefined()
       expect(env.ADMIN_EMAIL).toBeUndefined()
       expect(env.ADMIN_PASSWORD).toBeUndefined()
+    })
+
+    it("falls back to the development secrets when they are empty", () => {
+      const env = parseEnv({ JWT_SECRET: "", COOKIE_SECRET: "  " })
+
+      expect(env.JWT_SECRET).toBe(DEV_SECRET)
+      expect(env.COOKIE_SECRET).toBe(DEV_SECRET)
     })
 
     it("counts empty production settings as missing", () => {
