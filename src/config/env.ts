@@ -84,7 +84,11 @@ export function productionProblems(env: Env): string[] {
 }
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source)
+  // `NAME=` in a .env file means "not set", as for an absent variable.
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== "")
+  )
+  const parsed = EnvSchema.safeParse(present)
   const problems = parsed.success
     ? productionProblems(parsed.data)
     : parsed.error.issues.map(

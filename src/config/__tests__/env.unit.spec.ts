@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
 import { DEV_SECRET, EnvSchema, parseEnv, productionProblems } from "../env"
 
 const STRONG_SECRET = "9f8c2a71e4b05d3c6a1f7e28b4c90d5e"
@@ -198,6 +200,28 @@ describe("parseEnv", () => {
       expect(env.STRIPE_API_BASE).toBeUndefined()
       expect(env.ADMIN_EMAIL).toBeUndefined()
       expect(env.ADMIN_PASSWORD).toBeUndefined()
+    })
+
+    it("applies defaults to empty variables, as .env.example leaves them", () => {
+      const env = parseEnv({ PAYSTACK_API_BASE: "", PORT: "", MEDUSA_WORKER_MODE: " ", NODE_ENV: "" })
+
+      expect(env.PAYSTACK_API_BASE).toBe("https://api.paystack.co")
+      expect(env.PORT).toBe(9000)
+      expect(env.MEDUSA_WORKER_MODE).toBe("shared")
+      expect(env.NODE_ENV).toBe("development")
+    })
+
+    it("parses .env.example as shipped", () => {
+      const example = readFileSync(resolve(__dirname, "../../../.env.example"), "utf8")
+      const variables = Object.fromEntries(
+        example
+          .split("\n")
+          .filter((line) => /^[A-Z_]+=/.test(line))
+          .map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)])
+      )
+
+      expect(Object.keys(variables)).toEqual(expect.arrayContaining(["DATABASE_URL", "PAYSTACK_API_BASE"]))
+      expect(parseEnv(variables).PAYSTACK_API_BASE).toBe("https://api.paystack.co")
     })
 
     it("falls back to the development secrets when they are empty", () => {

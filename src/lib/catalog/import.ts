@@ -129,8 +129,7 @@ async function upsertCategories(
     filters: { handle: catalog.categories.map((c) => c.handle) },
   })
   const ids = new Map<string, string>(data.map((c) => [c.handle, c.id]))
-  // Parents are listed before children in a valid file order; loop until all placed.
-  for (const category of catalog.categories) {
+  for (const category of parentsFirst(catalog.categories)) {
     const parentId = category.parent_handle ? ids.get(category.parent_handle) ?? null : null
     const fields = {
       name: category.name,
@@ -158,6 +157,26 @@ async function upsertCategories(
     }
   }
   return ids
+}
+
+/** Categories ordered so each parent is created before its children (the file is acyclic). */
+function parentsFirst(categories: Catalog["categories"]): Catalog["categories"] {
+  const byHandle = new Map(categories.map((c) => [c.handle, c]))
+  const ordered: Catalog["categories"] = []
+  const placed = new Set<string>()
+  const place = (category: Catalog["categories"][number]) => {
+    if (placed.has(category.handle)) {
+      return
+    }
+    placed.add(category.handle)
+    const parent = category.parent_handle ? byHandle.get(category.parent_handle) : undefined
+    if (parent) {
+      place(parent)
+    }
+    ordered.push(category)
+  }
+  categories.forEach(place)
+  return ordered
 }
 
 async function upsertCollections(

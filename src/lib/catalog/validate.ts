@@ -22,14 +22,13 @@ export function findCatalogProblems(input: unknown): CatalogProblem[] {
   if (!file.success) {
     return issuesOf(file.error, [])
   }
-  const problems: CatalogProblem[] = []
+  const problems: CatalogProblem[] = [
+    ...duplicateHandles(file.data.categories, "categories"),
+    ...duplicateHandles(file.data.collections, "collections"),
+    ...categoryProblems(file.data.categories),
+  ]
   const categories = new Set(file.data.categories.map((c) => c.handle))
   const collections = new Set(file.data.collections.map((c) => c.handle))
-  file.data.categories.forEach((category, i) => {
-    if (category.parent_handle && !categories.has(category.parent_handle)) {
-      problems.push({ path: `categories[${i}].parent_handle`, message: `unknown category "${category.parent_handle}"` })
-    }
-  })
   const handles = new Map<string, number>()
   const skus = new Map<string, string>()
   file.data.products.forEach((raw, p) => {
@@ -41,6 +40,36 @@ export function findCatalogProblems(input: unknown): CatalogProblem[] {
     problems.push(...productProblems(parsed.data, p, { categories, collections, handles, skus }))
   })
   return problems
+}
+
+function duplicateHandles(list: { handle: string }[], where: string): CatalogProblem[] {
+  const first = new Map<string, number>()
+  return list.flatMap(({ handle }, i) => {
+    const seen = first.get(handle)
+    if (seen === undefined) {
+      first.set(handle, i)
+      return []
+    }
+    return [{ path: `${where}[${i}].handle`, message: `duplicate handle "${handle}" (also ${where}[${seen}])` }]
+  })
+}
+
+function categoryProblems(categories: { handle: string; parent_handle?: string | null }[]): CatalogProblem[] {
+  const parentOf = new Map(categories.map((c) => [c.handle, c.parent_handle ?? null]))
+  return categories.flatMap((category, i) => {
+    const path = `categories[${i}].parent_handle`
+    if (category.parent_handle && !parentOf.has(category.parent_handle)) {
+      return [{ path, message: `unknown category "${category.parent_handle}"` }]
+    }
+    const visited = new Set([category.handle])
+    for (let parent = category.parent_handle ?? null; parent; parent = parentOf.get(parent) ?? null) {
+      if (visited.has(parent)) {
+        return [{ path, message: `category "${category.handle}" is its own ancestor` }]
+      }
+      visited.add(parent)
+    }
+    return []
+  })
 }
 
 function productProblems(
@@ -58,8 +87,19 @@ function productProblems(
   const firstIndex = seen.handles.get(product.handle)
   if (firstIndex !== undefined) {
     problems.push({ path: `${where}.handle`, message: `duplicate handle "${product.handle}" (also products[${firstIndex}])` })
+  } else {
+    seen.handles.set(product.handle, p)
   }
-  seen.handles.set(product.handle, p)
+  const optionTitles = new Set<string>()
+  product.options.forEach((option, o) => {
+    if (optionTitles.has(option.title)) {
+      problems.push({ path: `${where}.options[${o}].title`, message: `duplicate option "${option.title}"` })
+    }
+    optionTitles.add(option.title)
+    if (new Set(option.values).size !== option.values.length) {
+      problems.push({ path: `${where}.options[${o}].values`, message: "values must be unique" })
+    }
+  })
   product.category_handles.forEach((handle, i) => {
     if (!seen.categories.has(handle)) {
       problems.push({ path: `${where}.category_handles[${i}]`, message: `unknown category "${handle}"` })

@@ -90,6 +90,12 @@ class PaystackProviderService extends AbstractPaymentProvider<PaystackOptions> {
     context,
   }: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const current = data as PaystackSessionData | undefined
+    if (currency_code.toLowerCase() !== SUPPORTED_CURRENCY) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Paystack is set up for NGN only; got ${currency_code.toUpperCase()}`
+      )
+    }
     if (current?.reference && current.amount === toMinorUnits(amount, currency_code)) {
       return { data: current, status: PaymentSessionStatus.PENDING }
     }
@@ -165,7 +171,7 @@ class PaystackProviderService extends AbstractPaymentProvider<PaystackOptions> {
         data: { session_id: sessionId, amount: fromMinorUnits(event.data.amount, currency) },
       }
     }
-    if (event.event.startsWith("refund.")) {
+    if (typeof event.event === "string" && event.event.startsWith("refund.")) {
       // Refunds start from Medusa (refundPayment); Paystack's outcome is logged for staff.
       const log = event.event === "refund.failed" ? "warn" : "info"
       this.logger_[log](
@@ -188,7 +194,7 @@ class PaystackProviderService extends AbstractPaymentProvider<PaystackOptions> {
         `Paystack is set up for NGN only; got ${currencyCode.toUpperCase()}`
       )
     }
-    const email = typeof data?.email === "string" ? data.email : customerEmail
+    const email = typeof data?.email === "string" && data.email ? data.email : customerEmail
     if (!email) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -213,6 +219,7 @@ class PaystackProviderService extends AbstractPaymentProvider<PaystackOptions> {
       authorization_url: initialized.authorization_url,
       amount: kobo,
       currency,
+      email,
       session_id: sessionId,
     }
   }

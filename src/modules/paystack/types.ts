@@ -46,6 +46,8 @@ export type PaystackSessionData = {
   /** Integer kobo that Paystack was asked to charge. */
   amount: number
   currency: string
+  /** Kept so a new transaction (amount change) can be initialized for the same customer. */
+  email?: string
   session_id?: string
   transaction_id?: number
   paid_at?: string | null

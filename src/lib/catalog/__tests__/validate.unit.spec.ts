@@ -88,6 +88,43 @@ describe("findCatalogProblems", () => {
   })
 
   describe("uniqueness", () => {
+    it("flags duplicate category and collection handles", () => {
+      const catalog = smallCatalog()
+      catalog.categories.push({ ...catalog.categories[0] })
+      catalog.collections.push({ ...catalog.collections[0] })
+
+      expect(paths(findCatalogProblems(catalog))).toEqual(["categories[2].handle", "collections[1].handle"])
+    })
+
+    it("flags a category that is its own ancestor", () => {
+      const catalog = smallCatalog()
+      catalog.categories[0].parent_handle = catalog.categories[1].handle
+
+      expect(paths(findCatalogProblems(catalog))).toEqual([
+        "categories[0].parent_handle",
+        "categories[1].parent_handle",
+      ])
+    })
+
+    it("flags a repeated option title and repeated option values", () => {
+      const catalog = smallCatalog()
+      catalog.products[2].options[0].values.push(catalog.products[2].options[0].values[0])
+      catalog.products[0].options[1].title = "Size"
+
+      const found = paths(findCatalogProblems(catalog))
+      expect(found).toContain("products[0].options[1].title")
+      expect(found).toContain("products[2].options[0].values")
+    })
+
+    it("names the first product when a handle appears three times", () => {
+      const catalog = smallCatalog()
+      catalog.products[1].handle = catalog.products[0].handle
+      catalog.products[2].handle = catalog.products[0].handle
+
+      const messages = findCatalogProblems(catalog).map((p) => p.message)
+      expect(messages.filter((m) => m.includes("also products[0]"))).toHaveLength(2)
+    })
+
     it("flags a duplicate product handle, naming the first product", () => {
       const catalog = smallCatalog()
       catalog.products[2].handle = catalog.products[0].handle

@@ -86,6 +86,7 @@ function sessionOf(data: Record<string, unknown> | undefined): PaystackSessionDa
       typeof record.authorization_url === "string"
         ? record.authorization_url
         : undefined,
+    email: typeof record.email === "string" ? record.email : undefined,
     session_id:
       typeof record.session_id === "string" ? record.session_id : undefined,
     transaction_id:
@@ -326,6 +327,28 @@ describe("PaystackProviderService (against the Paystack fake)", () => {
       expect(next.amount).toBe(4000000)
       expect(initializeBodies().map((b) => b.amount)).toEqual([3800050, 4000000])
       expect(fake.transactions.get(next.reference)?.amount).toBe(4000000)
+    })
+
+    it("refuses a currency other than NGN", async () => {
+      const { session } = await initiate("100.00")
+
+      await expect(
+        provider.updatePayment({ amount: 100, currency_code: "usd", data: session })
+      ).rejects.toMatchObject({ type: MedusaError.Types.INVALID_DATA })
+      expect(fake.requests).toHaveLength(1)
+    })
+
+    it("keeps the customer's email so later amount changes need no context", async () => {
+      const { session } = await initiate("100.00")
+      const first = await provider.updatePayment({ amount: 200, currency_code: "ngn", data: session })
+      const second = await provider.updatePayment({
+        amount: 300,
+        currency_code: "ngn",
+        data: first.data,
+      })
+
+      expect(sessionOf(second.data).amount).toBe(30000)
+      expect(initializeBodies().map((b) => b.email)).toEqual([EMAIL, EMAIL, EMAIL])
     })
 
     it("treats a one-kobo difference as a change", async () => {
