@@ -2,8 +2,9 @@
 /**
  * `npm test`: unit tests, then the HTTP integration specs (each boots the app).
  * With DB_HOST set, the specs use that PostgreSQL (DB_USERNAME, DB_PASSWORD,
- * DB_PORT); otherwise an embedded PostgreSQL is started under .data/test-pg
- * and stopped at the end. REDIS_URL, when set, switches the app under test to
+ * DB_PORT); otherwise an embedded PostgreSQL is started under .data/test
+ * and stopped at the end (only when integration specs run). `--unit` or
+ * `--integration` runs one kind. REDIS_URL, when set, switches the app under test to
  * Medusa's Redis modules. Extra arguments go to jest (e.g. a spec path).
  */
 const { spawn } = require("node:child_process")
@@ -11,7 +12,10 @@ const path = require("node:path")
 const { startEmbeddedPostgres } = require("./lib/embedded-postgres")
 
 const ROOT = path.resolve(__dirname, "..")
-const extraArgs = process.argv.slice(2)
+const ONLY = { "--unit": ["unit"], "--integration": ["integration:http"] }
+const onlyFlag = process.argv.slice(2).find((arg) => Object.hasOwn(ONLY, arg))
+const testTypes = onlyFlag ? ONLY[onlyFlag] : ["unit", "integration:http"]
+const extraArgs = process.argv.slice(2).filter((arg) => !Object.hasOwn(ONLY, arg))
 
 function jest(testType) {
   return new Promise((resolve) => {
@@ -34,7 +38,7 @@ function jest(testType) {
 
 async function main() {
   let database
-  if (!process.env.DB_HOST) {
+  if (!process.env.DB_HOST && testTypes.includes("integration:http")) {
     const port = Number(process.env.EMBEDDED_POSTGRES_TEST_PORT || 54330)
     process.stdout.write(`[test] No DB_HOST: embedded PostgreSQL on localhost:${port}\n`)
     database = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "test"), port })
@@ -47,7 +51,7 @@ async function main() {
   }
   let failed = 0
   try {
-    for (const type of ["unit", "integration:http"]) {
+    for (const type of testTypes) {
       process.stdout.write(`[test] ${type}\n`)
       failed += (await jest(type)) === 0 ? 0 : 1
     }
