@@ -52,6 +52,7 @@ module.exports = defineConfig({
       adminCors: env.ADMIN_CORS,
       authCors: env.AUTH_CORS,
       jwtSecret: env.JWT_SECRET,
+      jwtExpiresIn: env.ACCESS_TOKEN_TTL,
       cookieSecret: env.COOKIE_SECRET,
     },
   },

@@ -48,6 +48,13 @@ export const EnvSchema = z.object({
   WHATSAPP_BUSINESS_NUMBER: optionalString,
   WHATSAPP_API_BASE: url(),
   STORE_TIMEZONE: z.string().default("Africa/Lagos"),
+  /** Lifetime of admin and customer access tokens (Medusa's JWT), e.g. "15m", "1d". */
+  ACCESS_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, "must look like 15m, 12h or 1d").default("1d"),
+  /** Requests per minute, per IP and per authenticated actor. */
+  RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_STORE_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  RATE_LIMIT_ADMIN_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_HOOKS_PER_MINUTE: z.coerce.number().int().positive().default(600),
   SENTRY_DSN: optionalString,
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
   METRICS_TOKEN: optionalString,
