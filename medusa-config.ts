@@ -42,6 +42,24 @@ const redisModules = redisUrl
     ]
   : []
 
+// Email goes through Resend when it is configured, else Medusa's local provider logs it.
+const emailProvider = env.RESEND_API_KEY
+  ? {
+      resolve: "./src/modules/resend",
+      id: "resend",
+      options: {
+        channels: ["email"],
+        apiKey: env.RESEND_API_KEY,
+        from: env.EMAIL_FROM ?? "Naira & Dollar Store <no-reply@example.com>",
+        apiBase: env.RESEND_API_BASE,
+      },
+    }
+  : {
+      resolve: "@medusajs/medusa/notification-local",
+      id: "local",
+      options: { channels: ["email"] },
+    }
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -53,6 +71,7 @@ module.exports = defineConfig({
       authCors: env.AUTH_CORS,
       jwtSecret: env.JWT_SECRET,
       jwtExpiresIn: env.ACCESS_TOKEN_TTL,
+      authMethodsPerActor: { user: ["emailpass", "otp"], customer: ["emailpass"] },
       cookieSecret: env.COOKIE_SECRET,
     },
   },
@@ -66,6 +85,22 @@ module.exports = defineConfig({
     ...redisModules,
     {
       resolve: "./src/modules/fx",
+    },
+    {
+      resolve: "./src/modules/staff-access",
+    },
+    {
+      resolve: "@medusajs/medusa/auth",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+          { resolve: "./src/modules/otp-auth", id: "otp" },
+        ],
+      },
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: { providers: [emailProvider] },
     },
     {
       resolve: "@medusajs/medusa/payment",

@@ -1,4 +1,5 @@
 import { FakePaystack, startFakePaystack } from "../fakes/paystack"
+import { FakeResend, startFakeResend } from "../fakes/resend"
 import { FakeStripe, startFakeStripe } from "../fakes/stripe"
 
 export const PAYSTACK_SECRET = "sk_test_paystack_fake_secret"
@@ -23,4 +24,17 @@ export async function startPaymentFakes(): Promise<PaymentFakes> {
     STRIPE_API_BASE: stripe.url,
   })
   return { paystack, stripe }
+}
+
+export const RESEND_KEY = "re_test_fake_key"
+
+/** Starts the Resend fake and routes the app's email to it (call before the runner boots). */
+export async function startEmailFake(): Promise<FakeResend> {
+  const resend = await startFakeResend({ apiKey: RESEND_KEY })
+  Object.assign(process.env, {
+    RESEND_API_KEY: RESEND_KEY,
+    RESEND_API_BASE: resend.url,
+    EMAIL_FROM: "Store <no-reply@store.test>",
+  })
+  return resend
 }

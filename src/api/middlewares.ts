@@ -1,7 +1,24 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminCustomerGdprMiddlewares } from "./admin/customers/[id]/gdpr-middlewares"
 import { adminFxRatesMiddlewares } from "./admin/fx-rates/middlewares"
+import { staffGuardMiddlewares } from "./admin/staff-guard"
+import { adminStaffMiddlewares } from "./admin/staff/middlewares"
+import { userOtpMiddlewares } from "./auth/user/otp/middlewares"
 import { paymentWebhookMiddlewares } from "./hooks/payment/middlewares"
+import { rateLimitMiddlewares } from "./rate-limit/middlewares"
+import { securityHeadersMiddlewares } from "./security-headers"
+import { storeCustomerGdprMiddlewares } from "./store/customers/me/gdpr-middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminFxRatesMiddlewares, ...paymentWebhookMiddlewares],
+  routes: [
+    ...securityHeadersMiddlewares,
+    ...rateLimitMiddlewares,
+    ...staffGuardMiddlewares,
+    ...adminStaffMiddlewares,
+    ...userOtpMiddlewares,
+    ...adminFxRatesMiddlewares,
+    ...paymentWebhookMiddlewares,
+    ...adminCustomerGdprMiddlewares,
+    ...storeCustomerGdprMiddlewares,
+  ],
 })

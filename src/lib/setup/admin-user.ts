@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { randomBytes } from "node:crypto"
+import { setStaffRoleWorkflow } from "../../workflows/staff-access/set-staff-role"
 
 export const DEFAULT_ADMIN_EMAIL = "admin@store.local"
 
@@ -12,7 +13,7 @@ export type AdminUserResult =
 /**
  * The first admin: ADMIN_EMAIL/ADMIN_PASSWORD when given, else (only while the
  * store has no user at all) admin@store.local with a generated password that
- * the caller prints once.
+ * the caller prints once. The first admin always holds the `admin` staff role.
  */
 export async function ensureAdminUser(
   container: MedusaContainer,
@@ -21,8 +22,12 @@ export async function ensureAdminUser(
   const users = container.resolve(Modules.USER)
   const target = email ?? DEFAULT_ADMIN_EMAIL
   const [existing] = await users.listUsers({ email: target })
-  if (existing || (!email && (await users.listUsers({}, { take: 1 })).length)) {
-    return { created: false, email: existing?.email ?? target }
+  if (existing) {
+    await setStaffRoleWorkflow(container).run({ input: { user_id: existing.id, role: "admin" } })
+    return { created: false, email: existing.email }
+  }
+  if (!email && (await users.listUsers({}, { take: 1 })).length) {
+    return { created: false, email: target }
   }
   const secret = password ?? randomBytes(12).toString("base64url")
   const auth = container.resolve(Modules.AUTH)
@@ -32,8 +37,9 @@ export async function ensureAdminUser(
   if (error || !authIdentity) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Could not create the admin login: ${error}`)
   }
-  await createUserAccountWorkflow(container).run({
+  const { result: user } = await createUserAccountWorkflow(container).run({
     input: { authIdentityId: authIdentity.id, userData: { email: target } },
   })
+  await setStaffRoleWorkflow(container).run({ input: { user_id: user.id, role: "admin" } })
   return { created: true, email: target, generated_password: password ? undefined : secret }
 }

@@ -1,0 +1,243 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { FakeResend } from "../fakes/resend"
+import { PaymentFakes, startEmailFake, startPaymentFakes } from "../utils/env"
+import { createStaffUser, staffHeaders } from "../utils/staff"
+import { ADMIN, adminHeaders, seedStore } from "../utils/store"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(120_000)
+
+let fakes: PaymentFakes
+let resend: FakeResend
+
+beforeAll(async () => {
+  fakes = await startPaymentFakes()
+  resend = await startEmailFake()
+  // These cases sign in far more often than a person would; rate limits have their own spec.
+  process.env.RATE_LIMIT_AUTH_PER_MINUTE = "1000"
+})
+
+afterAll(async () => {
+  await Promise.all([fakes.paystack.close(), fakes.stripe.close(), resend.close()])
+})
+
+type Headers = { headers: Record<string, string> }
+type Role = "admin" | "support" | "concierge"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const as: Partial<Record<Role, Headers>> = {}
+    const users: Partial<Record<Role, string>> = {}
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seedStore(container)
+      as.admin = await adminHeaders(api)
+      for (const role of ["support", "concierge"] as const) {
+        const user = await createStaffUser(container, `${role}@store.test`, role)
+        users[role] = user.id
+        as[role] = await staffHeaders(api, `${role}@store.test`)
+      }
+      const [admin] = await container.resolve(Modules.USER).listUsers({ email: ADMIN.email })
+      users.admin = admin.id
+    })
+
+    beforeEach(() => resend.reset())
+
+    const call = (method: string, url: string, headers?: Headers, body?: object) =>
+      api
+        .request({ method, url, data: body, ...(headers ?? {}) })
+        .catch((e: { response: { status: number; data: unknown } }) => e.response)
+
+    describe("one-time passcode login", () => {
+      const requestCode = (email: string) => call("POST", "/auth/user/otp", undefined, { email })
+      const signIn = (email: string, code: string) => call("POST", "/auth/user/otp", undefined, { email, code })
+      const codeSentTo = async (email: string, after = 0) => {
+        const mail = await waitFor(() => Promise.resolve(resend.emails.slice(after).find((e) => e.to.includes(email))), {
+          what: `sign-in code email to ${email}`,
+          timeoutMs: 15_000,
+        })
+        return /code is (\d{6})/.exec(mail.text ?? "")![1]
+      }
+      const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0")
+
+      it("emails a code that signs the admin in once", async () => {
+        const asked = await requestCode(ADMIN.email)
+        expect(asked.status).toBe(200)
+        expect(asked.data).toEqual({ sent: true })
+        const code = await codeSentTo(ADMIN.email)
+
+        const signedIn = await signIn(ADMIN.email, code)
+        expect(signedIn.status).toBe(200)
+        const token = (signedIn.data as { token: string }).token
+        const me = await call("GET", "/admin/users/me", { headers: { authorization: `Bearer ${token}` } })
+        expect((me.data as { user: { email: string } }).user.email).toBe(ADMIN.email)
+
+        expect((await signIn(ADMIN.email, code)).status).toBe(401)
+        // The code was never stored in clear: not in the notification record either.
+        const notifications = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: ADMIN.email })
+        expect(JSON.stringify(notifications)).not.toContain(code)
+        // Email and password still work.
+        expect((await call("POST", "/auth/user/emailpass", undefined, ADMIN)).status).toBe(200)
+      })
+
+      it("answers an unknown email exactly like a known one, and sends nothing", async () => {
+        const known = await requestCode(ADMIN.email)
+        const unknown = await requestCode("nobody@store.test")
+        expect([unknown.status, unknown.data]).toEqual([known.status, known.data])
+        await codeSentTo(ADMIN.email)
+        expect(resend.emails.filter((e) => e.to.includes("nobody@store.test"))).toHaveLength(0)
+        expect((await signIn("nobody@store.test", "123456")).status).toBe(401)
+      })
+
+      it("refuses a wrong code, and locks the code after five wrong tries", async () => {
+        await requestCode(ADMIN.email)
+        const code = await codeSentTo(ADMIN.email)
+        for (let i = 0; i < 5; i++) {
+          expect((await signIn(ADMIN.email, wrongCode(code))).status).toBe(401)
+        }
+        const locked = await signIn(ADMIN.email, code)
+        expect(locked.status).toBe(401)
+        expect(JSON.stringify(locked.data)).toMatch(/request a new one/)
+      })
+
+      it("invalidates the old code when a new one is requested", async () => {
+        await requestCode(ADMIN.email)
+        const first = await codeSentTo(ADMIN.email)
+        await requestCode(ADMIN.email)
+        const second = await codeSentTo(ADMIN.email, 1)
+        if (first !== second) {
+          expect((await signIn(ADMIN.email, first)).status).toBe(401)
+        }
+        expect((await signIn(ADMIN.email, second)).status).toBe(200)
+      })
+
+      it("refuses an expired code", async () => {
+        await requestCode(ADMIN.email)
+        const code = await codeSentTo(ADMIN.email)
+        const auth = getContainer().resolve(Modules.AUTH)
+        const [identity] = await auth.listProviderIdentities({ provider: "otp", entity_id: ADMIN.email })
+        await auth.updateProviderIdentities({
+          id: identity.id,
+          provider_metadata: { ...identity.provider_metadata, expires_at: new Date(Date.now() - 1000).toISOString() },
+        })
+        expect((await signIn(ADMIN.email, code)).status).toBe(401)
+      })
+
+      it("validates the body", async () => {
+        const cases = [{}, { email: "not-an-email" }, { email: ADMIN.email, code: "12ab56" }, { email: ADMIN.email, extra: 1 }]
+        for (const body of cases) {
+          const response = await call("POST", "/auth/user/otp", undefined, body)
+          expect(response.status).toBe(400)
+        }
+      })
+    })
+
+    describe("staff roles", () => {
+      // route                                           admin support concierge
+      const TABLE: [string, string, [number, number, number], object?][] = [
+        ["GET", "/admin/users/me", [200, 200, 200]],
+        ["GET", "/admin/stores", [200, 200, 200]],
+        ["GET", "/admin/products", [200, 200, 403]],
+        ["POST", "/admin/products", [200, 403, 403], { title: "Role test", options: [{ title: "Size", values: ["M"] }] }],
+        ["GET", "/admin/inventory-items", [200, 200, 403]],
+        ["GET", "/admin/customers", [200, 200, 200]],
+        ["GET", "/admin/orders", [200, 200, 200]],
+        ["POST", "/admin/orders/order_missing", [404, 404, 403], { metadata: { note: "called back" } }],
+        ["POST", "/admin/orders/order_missing", [404, 403, 403], { email: "x@y.z" }],
+        ["GET", "/admin/fx-rates", [200, 200, 403]],
+        ["POST", "/admin/fx-rates", [201, 403, 403], { base_currency: "usd", quote_currency: "ngn", rate: "1600" }],
+        ["GET", "/admin/staff", [200, 403, 403]],
+        ["GET", "/admin/users", [200, 403, 403]],
+        ["POST", "/admin/invites", [200, 403, 403], { email: "new@store.test" }],
+        ["GET", "/admin/api-keys", [200, 403, 403]],
+        ["DELETE", "/admin/regions/reg_missing", [404, 403, 403]],
+      ]
+
+      const cases = TABLE.map(([method, url, expected, body]) => ({ method, url, expected, body }))
+
+      it.each(cases)("$method $url", async ({ method, url, expected, body }) => {
+        const statuses: number[] = []
+        for (const role of ["admin", "support", "concierge"] as const) {
+          statuses.push((await call(method, url, as[role], body)).status)
+        }
+        expect(statuses).toEqual(expected)
+      })
+
+      it("names the missing permission in Medusa's 403 shape", async () => {
+        const response = await call("GET", "/admin/staff", as.concierge)
+        expect(response.status).toBe(403)
+        expect(response.data).toEqual({
+          type: "forbidden",
+          message: 'The concierge role lacks the "staff.manage" permission needed for GET /admin/staff',
+        })
+      })
+
+      it("lists staff with roles and lets an admin change a role", async () => {
+        const { data } = await call("GET", "/admin/staff?limit=10", as.admin)
+        const listed = (data as { staff: { email: string; role: string }[]; count: number }).staff
+        expect(listed.map((s) => [s.email, s.role]).sort()).toEqual([
+          [ADMIN.email, "admin"],
+          ["concierge@store.test", "concierge"],
+          ["support@store.test", "support"],
+        ])
+        const changed = await call("POST", `/admin/staff/${users.support}/role`, as.admin, { role: "admin" })
+        expect(changed.status).toBe(200)
+        expect((await call("GET", "/admin/staff", as.support)).status).toBe(200)
+
+        const filtered = await call("GET", "/admin/staff?role=admin", as.admin)
+        expect((filtered.data as { count: number }).count).toBe(2)
+      })
+
+      it("never demotes the last admin, and validates the role", async () => {
+        const last = await call("POST", `/admin/staff/${users.admin}/role`, as.admin, { role: "support" })
+        expect(last.status).toBe(409)
+        expect((await call("GET", "/admin/staff", as.admin)).status).toBe(200)
+
+        const bad = await call("POST", `/admin/staff/${users.support}/role`, as.admin, { role: "owner" })
+        expect(bad.status).toBe(400)
+        const missing = await call("POST", "/admin/staff/user_missing/role", as.admin, { role: "support" })
+        expect(missing.status).toBe(404)
+      })
+
+      it("gives an invited user the role chosen on the invite", async () => {
+        const invited = await call("POST", "/admin/invites", as.admin, {
+          email: "invitee@store.test",
+          metadata: { role: "concierge" },
+        })
+        expect(invited.status).toBe(200)
+        const token = (invited.data as { invite: { token: string } }).invite.token
+        const registered = await call("POST", "/auth/user/emailpass/register", undefined, {
+          email: "invitee@store.test",
+          password: "invitee-password",
+        })
+        const registration = (registered.data as { token: string }).token
+        const accepted = await call(
+          "POST",
+          `/admin/invites/accept?token=${token}`,
+          { headers: { authorization: `Bearer ${registration}` } },
+          { email: "invitee@store.test", first_name: "In", last_name: "Vitee" }
+        )
+        expect(accepted.status).toBe(200)
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const role = await waitFor(
+          async () => {
+            const { data } = await query.graph({
+              entity: "user",
+              fields: ["id", "email"],
+              filters: { email: "invitee@store.test" },
+            })
+            const staff = await call("GET", `/admin/staff?limit=50`, as.admin)
+            const row = (staff.data as { staff: { id: string; role: string }[] }).staff.find(
+              (s) => s.id === data[0]?.id
+            )
+            return row?.role === "concierge" ? row.role : undefined
+          },
+          { what: "invited user's role" }
+        )
+        expect(role).toBe("concierge")
+      })
+    })
+  },
+})

@@ -1,0 +1,5 @@
+import { z } from "@medusajs/framework/zod"
+
+/** An erase takes no options: the body is `{}` and any field is a 400. */
+export const PostAdminCustomerErase = z.object({}).strict()
+export type PostAdminCustomerEraseType = z.infer<typeof PostAdminCustomerErase>

@@ -1,0 +1,37 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewareRoute,
+  validateAndTransformBody,
+} from "@medusajs/framework/http"
+import { requestOtpWorkflow } from "../../../../workflows/otp/request-otp"
+import { PostUserOtp, PostUserOtpType } from "./validators"
+
+/**
+ * `{ email }` asks for a code: the answer is the same, and as fast, whether or
+ * not the email belongs to a user, because the code is issued and sent after
+ * answering. `{ email, code }` goes on to Medusa's auth route, where
+ * the `otp` provider checks the code and Medusa issues the token.
+ */
+async function requestCode(req: MedusaRequest<PostUserOtpType>, res: MedusaResponse, next: MedusaNextFunction) {
+  const { email, code } = req.validatedBody
+  if (code) {
+    req.body = { email, code }
+    return next()
+  }
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
+  requestOtpWorkflow(req.scope)
+    .run({ input: { email } })
+    .catch((error: Error) => logger.error(`Could not send a sign-in code: ${error.message}`))
+  res.status(200).json({ sent: true })
+}
+
+export const userOtpMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["POST"],
+    matcher: "/auth/user/otp",
+    middlewares: [validateAndTransformBody(PostUserOtp), requestCode],
+  },
+]

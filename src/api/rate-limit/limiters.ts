@@ -1,0 +1,103 @@
+import { logger } from "@medusajs/framework/logger"
+import Redis from "ioredis"
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible"
+import { env, Env } from "../../config"
+
+/** The four families of routes, each with its own budget per minute. */
+export const RATE_LIMIT_SCOPES = ["auth", "store", "admin", "hooks"] as const
+export type RateLimitScope = (typeof RATE_LIMIT_SCOPES)[number]
+
+export type RateLimits = Record<RateLimitScope, number>
+export type RateLimiters = Record<RateLimitScope, RateLimiterAbstract>
+
+/** Redis keys are `rl:<scope>:<ip|actor|email>:<value>`, e.g. `rl:auth:ip:203.0.113.7`. */
+export const RATE_LIMIT_KEY_PREFIX = "rl"
+export const RATE_LIMIT_WINDOW_SECONDS = 60
+
+export const rateLimitsFromEnv = (source: Env = env): RateLimits => ({
+  auth: source.RATE_LIMIT_AUTH_PER_MINUTE,
+  store: source.RATE_LIMIT_STORE_PER_MINUTE,
+  admin: source.RATE_LIMIT_ADMIN_PER_MINUTE,
+  hooks: source.RATE_LIMIT_HOOKS_PER_MINUTE,
+})
+
+/**
+ * A Redis client for the limiters that never makes a request wait for Redis:
+ * no offline queue (a command while disconnected fails at once and the
+ * limiter falls back to memory) and a short command timeout. Logs once when
+ * Redis goes away and once when it is back.
+ */
+export function createRateLimitRedis(url: string): Redis {
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: 250,
+    connectionName: "rate-limit",
+    enableAutoPipelining: true,
+  })
+  let down = false
+  client.on("error", (error: Error) => {
+    if (!down) {
+      down = true
+      logger.warn(`Rate limits: Redis unavailable (${error.message}); limiting per process until it is back`)
+    }
+  })
+  client.on("ready", () => {
+    if (down) {
+      down = false
+      logger.info("Rate limits: Redis is back; limits are shared again")
+    }
+  })
+  return client
+}
+
+/**
+ * One limiter per scope, over a 60-second window. With a Redis client the
+ * counters are shared by every server process (`RateLimiterRedis`); when
+ * Redis is unreachable each call falls back to an in-process memory limiter
+ * with the same budget (`insuranceLimiter`), so requests are never failed
+ * because of Redis. Without a client the memory limiter is the limiter.
+ */
+export function createRateLimiters({
+  limits = rateLimitsFromEnv(),
+  redis,
+}: { limits?: RateLimits; redis?: Redis } = {}): RateLimiters {
+  const build = (scope: RateLimitScope): RateLimiterAbstract => {
+    const options = {
+      keyPrefix: `${RATE_LIMIT_KEY_PREFIX}:${scope}`,
+      points: limits[scope],
+      duration: RATE_LIMIT_WINDOW_SECONDS,
+    }
+    const memory = new RateLimiterMemory(options)
+    if (!redis) {
+      return memory
+    }
+    return new RateLimiterRedis({
+      ...options,
+      storeClient: redis,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    })
+  }
+  return {
+    auth: build("auth"),
+    store: build("store"),
+    admin: build("admin"),
+    hooks: build("hooks"),
+  }
+}
+
+let shared: RateLimiters | undefined
+
+/**
+ * The limiters the app's middlewares use, built once from the environment.
+ * Called when Medusa loads the middlewares, so Redis is connected before the
+ * first request (a request before that is counted in memory).
+ */
+export function sharedRateLimiters(): RateLimiters {
+  shared ??= createRateLimiters({
+    limits: rateLimitsFromEnv(),
+    redis: env.REDIS_URL ? createRateLimitRedis(env.REDIS_URL) : undefined,
+  })
+  return shared
+}

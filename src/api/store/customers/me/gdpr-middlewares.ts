@@ -1,0 +1,15 @@
+import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { PostStoreCustomerErase } from "./erase/validators"
+
+/**
+ * Customer auth comes from Medusa's own `/store/customers/me*` middleware
+ * (`authenticate("customer", ["session", "bearer"])`), which covers
+ * `/store/customers/me/export` and `/store/customers/me/erase`.
+ */
+export const storeCustomerGdprMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["POST"],
+    matcher: "/store/customers/me/erase",
+    middlewares: [validateAndTransformBody(PostStoreCustomerErase)],
+  },
+]

@@ -1,0 +1,20 @@
+/**
+ * Where each section of a customer export comes from. A section whose module
+ * is not installed yet is exported as an empty array and says so here; the
+ * module's issue adds a `collect-*` step to the export workflow and updates its
+ * entry.
+ */
+export const EXPORT_SOURCES = {
+  customer: "customer module: profile",
+  addresses: "customer module: saved addresses",
+  orders:
+    "order and payment modules: items, addresses, payments (provider, amounts, status, dates; no card or provider data)",
+  carts: "cart and payment modules: items, addresses, payment session references",
+  payment_account_holders: "payment module: the customer's records at payment providers, by reference",
+  notifications:
+    "notification module: messages recorded for the customer's email or phone, or with the customer as receiver",
+  auth_identities: "auth module: login provider and login id only (no password hashes, no provider metadata)",
+  consents: "not collected yet: no consent module is installed, so no consents are recorded",
+  concierge_conversations: "not collected yet: the WhatsApp concierge module is not installed",
+  activity: "not collected yet: the activity log module is not installed",
+} as const
