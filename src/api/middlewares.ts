@@ -1,12 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerGdprMiddlewares } from "./admin/customers/[id]/gdpr-middlewares"
 import { adminFxRatesMiddlewares } from "./admin/fx-rates/middlewares"
+import { adminCustomerImpersonateMiddlewares } from "./admin/customers/[id]/impersonate/middlewares"
 import { staffGuardMiddlewares } from "./admin/staff-guard"
 import { adminStaffMiddlewares } from "./admin/staff/middlewares"
 import { userOtpMiddlewares } from "./auth/user/otp/middlewares"
 import { paymentWebhookMiddlewares } from "./hooks/payment/middlewares"
 import { rateLimitMiddlewares } from "./rate-limit/middlewares"
 import { securityHeadersMiddlewares } from "./security-headers"
+import { impersonationGuardMiddlewares } from "./store/impersonation-guard"
 import { storeCustomerGdprMiddlewares } from "./store/customers/me/gdpr-middlewares"
 
 export default defineMiddlewares({
@@ -14,6 +16,8 @@ export default defineMiddlewares({
     ...securityHeadersMiddlewares,
     ...rateLimitMiddlewares,
     ...staffGuardMiddlewares,
+    ...impersonationGuardMiddlewares,
+    ...adminCustomerImpersonateMiddlewares,
     ...adminStaffMiddlewares,
     ...userOtpMiddlewares,
     ...adminFxRatesMiddlewares,
