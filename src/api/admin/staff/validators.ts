@@ -4,6 +4,7 @@ import { STAFF_ROLES } from "../../../modules/staff-access/models/staff-role"
 
 export const GetAdminStaffParams = createFindParams({ limit: 50, offset: 0 }).extend({
   role: z.enum(STAFF_ROLES).optional(),
+  id: z.union([z.string(), z.array(z.string())]).optional(),
 })
 export type GetAdminStaffParamsType = z.infer<typeof GetAdminStaffParams>
 

@@ -1,0 +1,70 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { Button, Heading, Input, Label, Text } from "@medusajs/ui"
+import { FormEvent, useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { useOtpLogin, useRequestOtp } from "../hooks/staff"
+
+/** "Email me a code": passcode sign-in next to the password form. */
+const LoginOtpWidget = () => {
+  const navigate = useNavigate()
+  const [email, setEmail] = useState("")
+  const [code, setCode] = useState("")
+  const requestOtp = useRequestOtp()
+  const login = useOtpLogin()
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault()
+    requestOtp.mutate(email)
+  }
+  const signIn = (event: FormEvent) => {
+    event.preventDefault()
+    login.mutate({ email, code }, { onSuccess: () => navigate("/orders") })
+  }
+
+  return (
+    <div className="border-ui-border-base mt-6 flex w-full flex-col gap-y-3 border-t pt-6">
+      <Heading level="h3">Sign in with an email code</Heading>
+      {!requestOtp.isSuccess ? (
+        <form onSubmit={ask} className="flex flex-col gap-y-2">
+          <Label htmlFor="otp-email">Email</Label>
+          <Input id="otp-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Button type="submit" variant="secondary" isLoading={requestOtp.isPending}>
+            Email me a code
+          </Button>
+        </form>
+      ) : (
+        <form onSubmit={signIn} className="flex flex-col gap-y-2">
+          <Text size="small" className="text-ui-fg-subtle">
+            If {email} belongs to a staff account, a 6-digit code is on its way. It works once, for 10 minutes.
+          </Text>
+          <Label htmlFor="otp-code">Code</Label>
+          <Input
+            id="otp-code"
+            inputMode="numeric"
+            pattern="[0-9]{6}"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value.trim())}
+          />
+          {login.isError && (
+            <Text size="small" className="text-ui-fg-error">
+              That code is wrong, expired or used. Check it, or ask for a new one.
+            </Text>
+          )}
+          <Button type="submit" isLoading={login.isPending}>
+            Sign in
+          </Button>
+          <Button type="button" variant="transparent" onClick={() => requestOtp.reset()}>
+            Send a new code
+          </Button>
+        </form>
+      )}
+    </div>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "login.after",
+})
+
+export default LoginOtpWidget
