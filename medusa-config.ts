@@ -65,6 +65,8 @@ module.exports = defineConfig({
     databaseUrl: env.DATABASE_URL,
     redisUrl,
     workerMode: env.MEDUSA_WORKER_MODE,
+    // The local trial serves plain http://localhost, where a Secure cookie is never set.
+    cookieOptions: env.LOCAL_TRIAL === "true" ? { secure: false } : undefined,
     http: {
       storeCors: env.STORE_CORS,
       adminCors: env.ADMIN_CORS,

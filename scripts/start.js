@@ -77,6 +77,26 @@ function writeState(file, state) {
 
 let database
 
+/** JWT and cookie secrets for the trial, made once and kept in .data/ (git-ignored). */
+function localSecrets() {
+  const file = path.join(DATA_DIR, "secrets.json")
+  let secrets
+  try {
+    secrets = JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {
+    secrets = {
+      JWT_SECRET: crypto.randomBytes(36).toString("base64url"),
+      COOKIE_SECRET: crypto.randomBytes(36).toString("base64url"),
+    }
+    fs.mkdirSync(DATA_DIR, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  }
+  return {
+    JWT_SECRET: process.env.JWT_SECRET || secrets.JWT_SECRET,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.COOKIE_SECRET,
+  }
+}
+
 async function stopDatabase() {
   if (database) {
     const db = database
@@ -88,8 +108,9 @@ async function stopDatabase() {
 async function main() {
   loadEnv(process.env.NODE_ENV || "development", ROOT)
   if (!process.env.DATABASE_URL) {
-    // The embedded database is the local, zero-setup mode: never production.
-    process.env.NODE_ENV = process.env.NODE_ENV || "development"
+    // The zero-setup trial: a production build and server (the dashboard is served
+    // built, with its extensions), local secrets, and payment keys optional.
+    Object.assign(process.env, { LOCAL_TRIAL: "true", ...localSecrets() })
     const port = Number(process.env.EMBEDDED_POSTGRES_PORT || 54329)
     log(`No DATABASE_URL: starting embedded PostgreSQL on localhost:${port} (data in .data/pg)`)
     database = await startEmbeddedPostgres({ dataDir: DATA_DIR, port })

@@ -27,8 +27,8 @@ const LoginOtpWidget = () => {
       {!requestOtp.isSuccess ? (
         <form onSubmit={ask} className="flex flex-col gap-y-2">
           <Label htmlFor="otp-email">Email</Label>
-          <Input id="otp-email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-          <Button type="submit" variant="secondary" isLoading={requestOtp.isPending}>
+          <Input id="otp-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          <Button type="submit" variant="secondary" disabled={!email.includes("@")} isLoading={requestOtp.isPending}>
             Email me a code
           </Button>
         </form>

@@ -165,6 +165,20 @@ describe("parseEnv", () => {
       expect(message).toContain("at least 32 characters")
     })
 
+    it("lets the local trial (npm start with the embedded database) run without payment keys", () => {
+      const trial = {
+        NODE_ENV: "production",
+        LOCAL_TRIAL: "true",
+        DATABASE_URL: "postgres://localhost:54329/medusa",
+        JWT_SECRET: "j".repeat(40),
+        COOKIE_SECRET: "c".repeat(40),
+      }
+
+      expect(parseEnv(trial).LOCAL_TRIAL).toBe("true")
+      const payments = productionProblems(EnvSchema.parse({ ...trial, LOCAL_TRIAL: "false" }))
+      expect(payments.map((p) => p.split(" ")[0])).toEqual(["PAYSTACK_SECRET_KEY", "STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET"])
+    })
+
     it("accepts secrets of exactly 32 characters", () => {
       expect(STRONG_SECRET).toHaveLength(32)
       expect(() =>

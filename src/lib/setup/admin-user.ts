@@ -2,6 +2,8 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { randomBytes } from "node:crypto"
+import { STAFF_ACCESS_MODULE } from "../../modules/staff-access"
+import StaffAccessModuleService from "../../modules/staff-access/service"
 import { setStaffRoleWorkflow } from "../../workflows/staff-access/set-staff-role"
 
 export const DEFAULT_ADMIN_EMAIL = "admin@store.local"
@@ -26,8 +28,15 @@ export async function ensureAdminUser(
     await setStaffRoleWorkflow(container).run({ input: { user_id: existing.id, role: "admin" } })
     return { created: false, email: existing.email }
   }
-  if (!email && (await users.listUsers({}, { take: 1 })).length) {
-    return { created: false, email: target }
+  const [oldest] = await users.listUsers({}, { take: 1, order: { created_at: "ASC" } })
+  if (!email && oldest) {
+    // Users made before staff roles existed (e.g. with `medusa user`): keep one admin.
+    const staff = container.resolve<StaffAccessModuleService>(STAFF_ACCESS_MODULE)
+    const [anyAdmin] = await staff.listStaffRoles({ role: "admin" }, { take: 1 })
+    if (!anyAdmin) {
+      await setStaffRoleWorkflow(container).run({ input: { user_id: oldest.id, role: "admin" } })
+    }
+    return { created: false, email: oldest.email }
   }
   const secret = password ?? randomBytes(12).toString("base64url")
   const auth = container.resolve(Modules.AUTH)
