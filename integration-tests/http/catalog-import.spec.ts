@@ -7,21 +7,13 @@ import { importCatalog } from "../../src/lib/catalog/import"
 import { findCatalogProblems, parseCatalog } from "../../src/lib/catalog/validate"
 import { StoreSetup } from "../../src/lib/setup/store"
 import seed from "../../src/scripts/seed"
-import { startPaymentFakes, PaymentFakes } from "../utils/env"
+import { usePaymentFakes } from "../utils/env"
 import { fixturePath, readJson, seedStore, storeHeaders } from "../utils/store"
 
 jest.setTimeout(120_000)
 
-let fakes: PaymentFakes
-
-beforeAll(async () => {
-  fakes = await startPaymentFakes()
-})
-
-afterAll(async () => {
-  await fakes.paystack.close()
-  await fakes.stripe.close()
-})
+// The app reads the payment fakes' addresses from the environment at boot.
+usePaymentFakes()
 
 type PriceRow = { id: string; currency_code: string; amount: number }
 type VariantRow = { sku: string; prices: PriceRow[] }

@@ -1,22 +1,13 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { StoreSetup } from "../../src/lib/setup/store"
-import { PaymentFakes, startPaymentFakes } from "../utils/env"
+import { usePaymentFakes } from "../utils/env"
 import { adminHeaders, seedStore, storeHeaders } from "../utils/store"
 import { sleep, waitFor } from "../utils/wait-for"
 
 jest.setTimeout(120_000)
 
-let fakes: PaymentFakes
-
-beforeAll(async () => {
-  fakes = await startPaymentFakes()
-})
-
-afterAll(async () => {
-  await fakes.paystack.close()
-  await fakes.stripe.close()
-})
+const fakes = usePaymentFakes()
 
 // Longer than Medusa's 5 s webhook processing delay, so a queued event would have run.
 const WEBHOOK_SETTLE_MS = 8_000
@@ -32,8 +23,8 @@ medusaIntegrationTestRunner({
     })
 
     beforeEach(() => {
-      fakes.paystack.reset()
-      fakes.stripe.reset()
+      fakes().paystack.reset()
+      fakes().stripe.reset()
     })
 
     const variantId = async (sku: string) => {
@@ -110,13 +101,13 @@ medusaIntegrationTestRunner({
         expect(cart.total).toBe(38_000)
 
         const session = await startSession(paymentCollectionId, "pp_paystack_paystack", { email })
-        const initialize = fakes.paystack.requests.filter((r) => r.path === "/transaction/initialize")
+        const initialize = fakes().paystack.requests.filter((r) => r.path === "/transaction/initialize")
         expect(initialize).toHaveLength(1)
         expect(initialize[0].body).toMatchObject({ amount: 3_800_000, currency: "NGN", email })
         expect(initialize[0].headers.authorization).toBe(`Bearer ${process.env.PAYSTACK_SECRET_KEY}`)
         expect(session.data.authorization_url).toMatch(/^https:\/\/checkout\.paystack\.com\//)
 
-        const response = await postWebhook("paystack_paystack", fakes.paystack.chargeSuccessEvent(session.data.reference))
+        const response = await postWebhook("paystack_paystack", fakes().paystack.chargeSuccessEvent(session.data.reference))
         expect(response.status).toBe(200)
 
         const order = await waitForOrder(cart.id)
@@ -125,14 +116,14 @@ medusaIntegrationTestRunner({
         expect(order.shipping_total).toBe(3_500)
         expect(order.total).toBe(38_000)
         expect(captures(order)).toHaveLength(1)
-        const verified = fakes.paystack.requests.some((r) => r.path === `/transaction/verify/${session.data.reference}`)
+        const verified = fakes().paystack.requests.some((r) => r.path === `/transaction/verify/${session.data.reference}`)
         expect(verified).toBe(true)
       })
 
       it("rejects forged and unsigned webhooks and captures nothing", async () => {
         const { cart, paymentCollectionId, email } = await prepareCart(setup.regions.nigeria, "ng", [["FIX-CARD-OS", 1]])
         const session = await startSession(paymentCollectionId, "pp_paystack_paystack", { email })
-        const genuine = fakes.paystack.chargeSuccessEvent(session.data.reference)
+        const genuine = fakes().paystack.chargeSuccessEvent(session.data.reference)
 
         const forged = await postWebhook("paystack_paystack", {
           body: genuine.body,
@@ -161,7 +152,7 @@ medusaIntegrationTestRunner({
       it("captures once when the same webhook is delivered three times", async () => {
         const { cart, paymentCollectionId, email } = await prepareCart(setup.regions.nigeria, "ng", [["FIX-TEE-M-IND", 1]])
         const session = await startSession(paymentCollectionId, "pp_paystack_paystack", { email })
-        const event = fakes.paystack.chargeSuccessEvent(session.data.reference)
+        const event = fakes().paystack.chargeSuccessEvent(session.data.reference)
 
         for (let i = 0; i < 3; i++) {
           expect((await postWebhook("paystack_paystack", event)).status).toBe(200)
@@ -189,13 +180,13 @@ medusaIntegrationTestRunner({
         expect(cart.total).toBe(69.69)
 
         const session = await startSession(paymentCollectionId, "pp_stripe_stripe", {})
-        const create = fakes.stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")
+        const create = fakes().stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/payment_intents")
         expect(create).toHaveLength(1)
         expect(create[0].body).toMatchObject({ amount: "6969", currency: "usd" })
 
-        const intent = fakes.stripe.confirmPaymentIntent(session.data.id)
+        const intent = fakes().stripe.confirmPaymentIntent(session.data.id)
         expect(intent.status).toBe("succeeded")
-        const event = fakes.stripe.signedEvent("payment_intent.succeeded", intent)
+        const event = fakes().stripe.signedEvent("payment_intent.succeeded", intent)
         expect((await postWebhook("stripe_stripe", event)).status).toBe(200)
 
         const order = await waitForOrder(cart.id)
@@ -207,8 +198,8 @@ medusaIntegrationTestRunner({
       it("rejects a Stripe event signed with another secret", async () => {
         const { cart, paymentCollectionId } = await prepareCart(setup.regions.international, "us", [["FIX-SCARF-WINE", 1]])
         const session = await startSession(paymentCollectionId, "pp_stripe_stripe", {})
-        const intent = fakes.stripe.confirmPaymentIntent(session.data.id)
-        const event = fakes.stripe.signedEvent("payment_intent.succeeded", intent)
+        const intent = fakes().stripe.confirmPaymentIntent(session.data.id)
+        const event = fakes().stripe.signedEvent("payment_intent.succeeded", intent)
         const forgedSignature = event.headers["stripe-signature"].replace(/v1=[0-9a-f]+/, `v1=${"a".repeat(64)}`)
 
         const response = await postWebhook("stripe_stripe", {

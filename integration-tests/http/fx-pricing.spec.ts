@@ -1,20 +1,12 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { PaymentFakes, startPaymentFakes } from "../utils/env"
+import { usePaymentFakes } from "../utils/env"
 import { adminHeaders, seedStore } from "../utils/store"
 
 jest.setTimeout(120_000)
 
-let fakes: PaymentFakes
-
-beforeAll(async () => {
-  fakes = await startPaymentFakes()
-})
-
-afterAll(async () => {
-  await fakes.paystack.close()
-  await fakes.stripe.close()
-})
+// The app reads the payment fakes' addresses from the environment at boot.
+usePaymentFakes()
 
 type Headers = { headers: Record<string, string> }
 

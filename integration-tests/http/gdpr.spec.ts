@@ -1,22 +1,13 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { StoreSetup } from "../../src/lib/setup/store"
-import { PaymentFakes, startPaymentFakes } from "../utils/env"
+import { usePaymentFakes } from "../utils/env"
 import { adminHeaders, seedStore, storeHeaders } from "../utils/store"
 import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(180_000)
 
-let fakes: PaymentFakes
-
-beforeAll(async () => {
-  fakes = await startPaymentFakes()
-})
-
-afterAll(async () => {
-  await fakes.paystack.close()
-  await fakes.stripe.close()
-})
+const fakes = usePaymentFakes()
 
 // Values distinctive enough that a database-wide ILIKE scan finds only this customer.
 const tag = Date.now().toString(36)
@@ -104,7 +95,7 @@ medusaIntegrationTestRunner({
         customer
       )
       const reference = session.payment_collection.payment_sessions[0].data.reference
-      const event = fakes.paystack.chargeSuccessEvent(reference)
+      const event = fakes().paystack.chargeSuccessEvent(reference)
       const webhook = await api.post("/hooks/payment/paystack_paystack", event.body, { headers: event.headers })
       expect(webhook.status).toBe(200)
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
@@ -204,6 +195,12 @@ medusaIntegrationTestRunner({
         expect(erased.status).toBe(404)
       })
 
+      it("rejects unknown export query parameters", async () => {
+        const response = await call(api.get("/admin/customers/cus_unknown/export?format=csv", admin))
+        expect(response.status).toBe(400)
+        expect(response.data).toMatchObject({ type: "invalid_data", message: expect.stringContaining("format") })
+      })
+
       it("rejects an erase body with fields (and erases nothing)", async () => {
         const response = await call(api.post("/store/customers/me/erase", { confirm: true }, customer))
         expect(response.status).toBe(400)
@@ -275,7 +272,7 @@ medusaIntegrationTestRunner({
         for (const secret of secrets) {
           expect(text).not.toContain(secret)
         }
-        expect(text).not.toContain(fakes.paystack.secretKey)
+        expect(text).not.toContain(fakes().paystack.secretKey)
       })
 
       it("gives staff the same export by customer id", async () => {

@@ -38,3 +38,23 @@ export async function startEmailFake(): Promise<FakeResend> {
   })
   return resend
 }
+
+/**
+ * Registers a top-level beforeAll that starts the payment fakes (so it runs
+ * before the test runner loads medusa-config) and an afterAll that closes them.
+ */
+export function usePaymentFakes(): () => PaymentFakes {
+  let fakes: PaymentFakes | undefined
+  beforeAll(async () => {
+    fakes = await startPaymentFakes()
+  })
+  afterAll(async () => {
+    await Promise.all([fakes?.paystack.close(), fakes?.stripe.close()])
+  })
+  return () => {
+    if (!fakes) {
+      throw new Error("payment fakes are used before beforeAll started them")
+    }
+    return fakes
+  }
+}

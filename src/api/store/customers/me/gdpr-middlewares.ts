@@ -1,5 +1,6 @@
-import { MiddlewareRoute, validateAndTransformBody } from "@medusajs/framework/http"
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { PostStoreCustomerErase } from "./erase/validators"
+import { GetStoreCustomerExport } from "./export/validators"
 
 /**
  * Customer auth comes from Medusa's own `/store/customers/me*` middleware
@@ -7,6 +8,11 @@ import { PostStoreCustomerErase } from "./erase/validators"
  * `/store/customers/me/export` and `/store/customers/me/erase`.
  */
 export const storeCustomerGdprMiddlewares: MiddlewareRoute[] = [
+  {
+    methods: ["GET"],
+    matcher: "/store/customers/me/export",
+    middlewares: [validateAndTransformQuery(GetStoreCustomerExport, {})],
+  },
   {
     methods: ["POST"],
     matcher: "/store/customers/me/erase",
