@@ -130,7 +130,7 @@ async function main() {
     return stopDatabase()
   }
 
-  const seedInputs = fingerprint(["data/catalog.json", "data/fx-defaults.json", "src/scripts/seed.ts", "src/lib"])
+  const seedInputs = fingerprint(["data/catalog.json", "data/fx-defaults.json", "src/scripts/seed.ts", "src/lib", "src/workflows"])
   const seedKey = `${seedInputs}:${process.env.ADMIN_EMAIL ?? ""}`
   if (state.seed !== seedKey || flags.has("--seed-only")) {
     log("Seeding store setup, FX defaults, admin user and catalog")

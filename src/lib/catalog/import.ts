@@ -78,7 +78,7 @@ export async function importCatalog(
   const categoryIds = await upsertCategories(container, catalog, report)
   const collectionIds = await upsertCollections(container, catalog, report)
   const fx = container.resolve<FxModuleService>(FX_MODULE)
-  const rates = await currentRates(fx)
+  const rates = await fx.getStoreRates()
   const rules = await fx.getRoundingRules()
   const convert = (amount: string, rate: string, currency: StoreCurrency) =>
     convertAmount(amount, rate, currency, rules)
@@ -106,15 +106,6 @@ type BatchContext = {
   rates: Rates
   convert: (amount: string, rate: string, currency: StoreCurrency) => string
   report: ImportReport
-}
-
-async function currentRates(fx: FxModuleService): Promise<Rates> {
-  const rateOrNothing = (base: string, quote: string) =>
-    fx.getEffectiveRate(base, quote).then(
-      (r) => r.rate,
-      () => undefined
-    )
-  return { ngn: await rateOrNothing("usd", "ngn"), usd: await rateOrNothing("ngn", "usd") }
 }
 
 async function upsertCategories(

@@ -5,7 +5,7 @@ export type StoreCurrency = (typeof STORE_CURRENCIES)[number]
 
 export type CurrentPrice = { id: string; currency_code: string; amount: number | string }
 export type DerivedFlag = { id: string; currency_code: string; amount: number | string }
-export type Rates = Record<StoreCurrency, string | undefined>
+export type Rates = Partial<Record<StoreCurrency, string>>
 
 export type PricePlan = {
   /** Variant prices to write, keeping existing price ids. */

@@ -15,7 +15,9 @@ export type AdminUserResult =
 /**
  * The first admin: ADMIN_EMAIL/ADMIN_PASSWORD when given, else (only while the
  * store has no user at all) admin@store.local with a generated password that
- * the caller prints once. The first admin always holds the `admin` staff role.
+ * the caller prints once. The first admin always holds the `admin` staff role;
+ * without ADMIN_EMAIL, a store whose users predate staff roles gets its oldest
+ * user as admin, so someone can still manage staff.
  */
 export async function ensureAdminUser(
   container: MedusaContainer,
@@ -28,8 +30,8 @@ export async function ensureAdminUser(
     await setStaffRoleWorkflow(container).run({ input: { user_id: existing.id, role: "admin" } })
     return { created: false, email: existing.email }
   }
-  const [oldest] = await users.listUsers({}, { take: 1, order: { created_at: "ASC" } })
-  if (!email && oldest) {
+  const [oldest] = email ? [] : await users.listUsers({}, { take: 1, order: { created_at: "ASC" } })
+  if (oldest) {
     // Users made before staff roles existed (e.g. with `medusa user`): keep one admin.
     const staff = container.resolve<StaffAccessModuleService>(STAFF_ACCESS_MODULE)
     const [anyAdmin] = await staff.listStaffRoles({ role: "admin" }, { take: 1 })

@@ -45,6 +45,15 @@ class FxModuleService extends MedusaService({ FxRate, DerivedPrice }) {
     return { rate, rate_id: latest.id, effective_at: new Date(latest.effective_at) }
   }
 
+  /**
+   * What one USD costs in NGN (`ngn`) and one NGN in USD (`usd`) now, from the
+   * same stored rate; a currency is absent when no rate is in effect.
+   */
+  async getStoreRates(at: Date = new Date()): Promise<{ ngn?: string; usd?: string }> {
+    const found = await this.getEffectiveRate("usd", "ngn", at).catch(() => undefined)
+    return found ? { ngn: found.rate, usd: MathBN.div(1, found.rate).toString() } : {}
+  }
+
   /** The rounding rules per currency, for `convertAmount`. */
   async getRoundingRules(): Promise<Record<string, RoundingRule>> {
     return this.rounding_

@@ -42,8 +42,12 @@ class ResendNotificationProviderService extends AbstractNotificationProviderServ
   }
 
   async send(notification: ProviderSendNotificationDTO): Promise<ProviderSendNotificationResultsDTO> {
-    const rendered = renderEmail(notification.template, notification.data ?? {})
-    const content = { ...rendered, ...notification.content }
+    // Content given by the caller (e.g. a sign-in code, never stored) wins over the template.
+    const given = notification.content
+    const content =
+      given?.subject && given.text && given.html
+        ? { subject: given.subject, text: given.text, html: given.html }
+        : renderEmail(notification.template, notification.data ?? {})
     // Callers that may retry pass `provider_data.idempotency_key`; Resend then sends once.
     const idempotencyKey =
       typeof notification.provider_data?.idempotency_key === "string"
@@ -53,9 +57,9 @@ class ResendNotificationProviderService extends AbstractNotificationProviderServ
       {
         from: notification.from || this.options_.from,
         to: [notification.to],
-        subject: content.subject ?? rendered.subject,
-        text: content.text ?? rendered.text,
-        html: content.html ?? rendered.html,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
       },
       idempotencyKey ? { idempotencyKey } : undefined
     )

@@ -31,10 +31,7 @@ export const planRepriceStep = createStep(planRepriceStepId, async (_: void, { c
   if (!variantIds.length) {
     return new StepResponse(result)
   }
-  const rates = {
-    ngn: (await fx.getEffectiveRate("usd", "ngn")).rate,
-    usd: (await fx.getEffectiveRate("ngn", "usd")).rate,
-  }
+  const rates = await fx.getStoreRates()
   const rules = await fx.getRoundingRules()
   const { data } = await query.graph({
     entity: "product_variant",
