@@ -4,6 +4,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from "node:http"
+import { randomBytes } from "node:crypto"
 import type { AddressInfo } from "node:net"
 
 /**
@@ -334,4 +335,9 @@ export function headerValue(
 ): string | undefined {
   const value = headers[name.toLowerCase()]
   return Array.isArray(value) ? value[0] : value
+}
+
+/** A random string of `length` characters from `alphabet`, for vendor-like ids. */
+export function randomString(length: number, alphabet: string): string {
+  return Array.from(randomBytes(length), (byte) => alphabet[byte % alphabet.length]).join("")
 }

@@ -1,8 +1,9 @@
-import { createHmac, randomBytes } from "node:crypto"
+import { createHmac } from "node:crypto"
 
 import {
   asRecord,
   headerValue,
+  randomString,
   startHttpFake,
   type FakeResponse,
   type HttpFake,
@@ -138,13 +139,7 @@ function parseMetadata(value: unknown): unknown {
 }
 
 function randomAlnum(length: number): string {
-  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
-  const bytes = randomBytes(length)
-  let result = ""
-  for (const byte of bytes) {
-    result += alphabet[byte % alphabet.length]
-  }
-  return result
+  return randomString(length, "abcdefghijklmnopqrstuvwxyz0123456789")
 }
 
 /** Paystack local card fee: 1.5% + NGN 100 (waived under NGN 2,500), capped at NGN 2,000. */

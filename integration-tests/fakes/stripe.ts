@@ -1,10 +1,11 @@
-import { createHmac, randomBytes } from "node:crypto"
+import { createHmac } from "node:crypto"
 
 import type Stripe from "stripe"
 
 import {
   asRecord,
   headerValue,
+  randomString,
   startHttpFake,
   type FakeResponse,
   type HttpFake,
@@ -467,14 +468,7 @@ class StripeApiError extends Error {
 }
 
 function randomId(length: number): string {
-  const alphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-  const bytes = randomBytes(length)
-  let result = ""
-  for (const byte of bytes) {
-    result += alphabet[byte % alphabet.length]
-  }
-  return result
+  return randomString(length, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 }
 
 function newId(prefix: string): string {
