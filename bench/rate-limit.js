@@ -34,7 +34,6 @@ function fakeRequest(i) {
     ip: `bench-${process.pid}-${i % 1000}`,
     method: "GET",
     body: undefined,
-    socket: {},
     auth_context: i % 2 ? { actor_id: `bench-${process.pid}-actor-${i % 100}` } : undefined,
   }
 }

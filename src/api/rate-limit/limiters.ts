@@ -1,24 +1,23 @@
 import { logger } from "@medusajs/framework/logger"
 import Redis from "ioredis"
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from "rate-limiter-flexible"
-import { env, Env } from "../../config"
+import { env } from "../../config"
 
 /** The four families of routes, each with its own budget per minute. */
-export const RATE_LIMIT_SCOPES = ["auth", "store", "admin", "hooks"] as const
-export type RateLimitScope = (typeof RATE_LIMIT_SCOPES)[number]
+export type RateLimitScope = "auth" | "store" | "admin" | "hooks"
 
 export type RateLimits = Record<RateLimitScope, number>
 export type RateLimiters = Record<RateLimitScope, RateLimiterAbstract>
 
 /** Redis keys are `rl:<scope>:<ip|actor|email>:<value>`, e.g. `rl:auth:ip:203.0.113.7`. */
-export const RATE_LIMIT_KEY_PREFIX = "rl"
-export const RATE_LIMIT_WINDOW_SECONDS = 60
+const RATE_LIMIT_KEY_PREFIX = "rl"
+const RATE_LIMIT_WINDOW_SECONDS = 60
 
-export const rateLimitsFromEnv = (source: Env = env): RateLimits => ({
-  auth: source.RATE_LIMIT_AUTH_PER_MINUTE,
-  store: source.RATE_LIMIT_STORE_PER_MINUTE,
-  admin: source.RATE_LIMIT_ADMIN_PER_MINUTE,
-  hooks: source.RATE_LIMIT_HOOKS_PER_MINUTE,
+const rateLimitsFromEnv = (): RateLimits => ({
+  auth: env.RATE_LIMIT_AUTH_PER_MINUTE,
+  store: env.RATE_LIMIT_STORE_PER_MINUTE,
+  admin: env.RATE_LIMIT_ADMIN_PER_MINUTE,
+  hooks: env.RATE_LIMIT_HOOKS_PER_MINUTE,
 })
 
 /**
@@ -96,7 +95,6 @@ let shared: RateLimiters | undefined
  */
 export function sharedRateLimiters(): RateLimiters {
   shared ??= createRateLimiters({
-    limits: rateLimitsFromEnv(),
     redis: env.REDIS_URL ? createRateLimitRedis(env.REDIS_URL) : undefined,
   })
   return shared

@@ -1,6 +1,7 @@
 import { logger } from "@medusajs/framework/logger"
 import type { AuthContext, MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { createHash } from "node:crypto"
+import { isIPv6 } from "node:net"
 import { RateLimiterRes } from "rate-limiter-flexible"
 import { RateLimiters, RateLimitScope } from "./limiters"
 
@@ -8,25 +9,53 @@ import { RateLimiters, RateLimitScope } from "./limiters"
  * The parts of a request the limiter reads; Medusa sets `auth_context` in its
  * authenticate middleware. Any Express request fits, as in the tests.
  */
-export type RateLimitedRequest = Pick<MedusaRequest, "ip" | "method" | "body" | "socket"> & {
+export type RateLimitedRequest = Pick<MedusaRequest, "ip" | "method" | "body"> & {
   auth_context?: Pick<AuthContext, "actor_id">
 }
 
 /** Names the bucket a request counts against, or undefined when it has none of that kind. */
-export type RateLimitKey = (req: RateLimitedRequest) => string | undefined
+type RateLimitKey = (req: RateLimitedRequest) => string | undefined
 
-/** The client address as Express resolves it (honours `trust proxy`, which Medusa sets to 1 hop). */
-export const ipKey: RateLimitKey = (req) => `ip:${req.ip ?? req.socket.remoteAddress ?? "unknown"}`
+/**
+ * An IPv6 address's /64 network, e.g. `2001:db8:0:1::/64`: one host usually
+ * holds a whole /64, so counting single addresses would give it 2^64 budgets.
+ */
+function ipv6Network(ip: string): string {
+  const [head, tail] = ip.split("::")
+  const groups = head ? head.split(":") : []
+  if (tail !== undefined) {
+    // `::` stands for the zero groups between head and tail; a dotted IPv4 tail counts as two.
+    const tailGroups = tail ? tail.split(":") : []
+    const gap = 8 - groups.length - tailGroups.length - (tail.includes(".") ? 1 : 0)
+    groups.push(...Array<string>(gap).fill("0"), ...tailGroups)
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(":")}::/64`
+}
+
+/**
+ * The client address as Express resolves it (honours `trust proxy`, which
+ * Medusa sets to 1 hop); an IPv6 client by its /64, an IPv4-mapped one as IPv4.
+ */
+const ipKey: RateLimitKey = ({ ip = "unknown" }) => {
+  if (!isIPv6(ip)) {
+    return `ip:${ip}`
+  }
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip)
+  return `ip:${mapped ? mapped[1] : ipv6Network(ip)}`
+}
 
 /** The signed-in user, customer or secret API key, once Medusa has authenticated the request. */
-export const actorKey: RateLimitKey = (req) =>
+const actorKey: RateLimitKey = (req) =>
   req.auth_context?.actor_id ? `actor:${req.auth_context.actor_id}` : undefined
 
 /**
  * The account a POST to `/auth/*` is about (`email`, or `identifier` for a
  * password reset), lowercased and hashed so no address is stored in Redis.
  */
-export const emailKey: RateLimitKey = (req) => {
+const emailKey: RateLimitKey = (req) => {
   if (req.method !== "POST" || !req.body || typeof req.body !== "object") {
     return undefined
   }
@@ -40,7 +69,7 @@ export const emailKey: RateLimitKey = (req) => {
 }
 
 /** Which buckets each scope counts a request against; every one of them must have room. */
-export const RATE_LIMIT_KEYS: Record<RateLimitScope, RateLimitKey[]> = {
+const RATE_LIMIT_KEYS: Record<RateLimitScope, RateLimitKey[]> = {
   auth: [ipKey, emailKey],
   store: [ipKey, actorKey],
   admin: [ipKey, actorKey],
