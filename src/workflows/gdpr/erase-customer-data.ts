@@ -16,7 +16,7 @@ export type EraseCustomerDataWorkflowInput = { customer_id: string }
 
 export const eraseCustomerDataWorkflowId = "erase-customer-data"
 
-/** Emitted once an erase has completed, with `{ id }`: the activity log records it. */
+/** Emitted once an erase has completed, with `{ id }`, for the activity log (issue 6) to record. */
 export const CUSTOMER_ERASED_EVENT = "customer.erased"
 
 /**

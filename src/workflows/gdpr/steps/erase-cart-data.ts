@@ -1,15 +1,8 @@
 import { ICartModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { listAddressCopies } from "../utils/address-copies"
-import {
-  AddressRecord,
-  addressSnapshot,
-  blankAddress,
-  BlankAddress,
-  ErasureSubject,
-  isBlankAddress,
-} from "../utils/erasure"
+import { findAddressCopies } from "../utils/address-copies"
+import { AddressRecord, blankAddress, BlankAddress, ErasureSubject } from "../utils/erasure"
 
 /**
  * The cart address columns are nullable, but UpdateAddressDTO types them as
@@ -19,37 +12,26 @@ type CartAddressWriter = ICartModuleService & {
   updateAddresses(data: (BlankAddress | AddressRecord)[]): Promise<unknown>
 }
 
-type Previous = { carts: { id: string; email: string }[]; addresses: AddressRecord[] }
-
 export const eraseCartDataStepId = "erase-cart-data"
 
 /** The customer's carts (open and completed): email replaced, addresses blanked. */
 export const eraseCartDataStep = createStep(
   eraseCartDataStepId,
   async (subject: ErasureSubject, { container }) => {
-    const carts = await listAddressCopies(container, "cart", subject.customer_id)
+    const previous = await findAddressCopies(container, "cart", subject)
     const service = container.resolve<CartAddressWriter>(Modules.CART)
-    const previous: Previous = {
-      carts: carts.flatMap((c) =>
-        c.email && c.email !== subject.erased_email ? [{ id: c.id, email: c.email }] : []
-      ),
-      addresses: carts
-        .flatMap((c) => [c.shipping_address, c.billing_address])
-        .filter((a): a is AddressRecord => !!a && !isBlankAddress(a))
-        .map(addressSnapshot),
-    }
-    if (previous.carts.length) {
-      await service.updateCarts(previous.carts.map(({ id }) => ({ id, email: subject.erased_email })))
+    if (previous.owners.length) {
+      await service.updateCarts(previous.owners.map(({ id }) => ({ id, email: subject.erased_email })))
     }
     if (previous.addresses.length) {
       await service.updateAddresses(previous.addresses.map(({ id }) => blankAddress(id)))
     }
-    return new StepResponse({ carts: carts.length }, previous)
+    return new StepResponse({ carts: previous.owners.length }, previous)
   },
   async (previous, { container }) => {
     const service = container.resolve<CartAddressWriter>(Modules.CART)
-    if (previous?.carts.length) {
-      await service.updateCarts(previous.carts)
+    if (previous?.owners.length) {
+      await service.updateCarts(previous.owners)
     }
     if (previous?.addresses.length) {
       await service.updateAddresses(previous.addresses)

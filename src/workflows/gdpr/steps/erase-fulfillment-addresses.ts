@@ -1,14 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AddressRecord,
-  addressSnapshot,
-  blankAddress,
-  ErasureSubject,
-  isBlankAddress,
-  PERSONAL_ADDRESS_FIELDS,
-} from "../utils/erasure"
+import { unerasedAddresses } from "../utils/address-copies"
+import { AddressRecord, blankAddress, ErasureSubject, PERSONAL_ADDRESS_FIELDS } from "../utils/erasure"
 
 type OrderFulfillments = { fulfillments?: ({ delivery_address?: AddressRecord | null } | null)[] | null }
 
@@ -41,10 +35,11 @@ export const eraseFulfillmentAddressesStep = createStep(
       fields: ["id", ...ADDRESS_FIELDS],
       filters: { customer_id: subject.customer_id },
     })
-    const previous = (data as unknown as OrderFulfillments[])
-      .flatMap((order) => (order.fulfillments ?? []).map((f) => f?.delivery_address))
-      .filter((a): a is AddressRecord => !!a && !isBlankAddress(a))
-      .map(addressSnapshot)
+    const previous = unerasedAddresses(
+      (data as unknown as OrderFulfillments[]).flatMap((order) =>
+        (order.fulfillments ?? []).map((f) => f?.delivery_address)
+      )
+    )
     await writeAddresses(container, previous.map(({ id }) => blankAddress(id)))
     return new StepResponse(previous.length, previous)
   },

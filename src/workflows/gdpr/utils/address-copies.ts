@@ -1,22 +1,32 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { AddressRecord, PERSONAL_ADDRESS_FIELDS } from "./erasure"
+import { AddressRecord, addressSnapshot, ErasureSubject, isBlankAddress, PERSONAL_ADDRESS_FIELDS } from "./erasure"
 
-export type AddressCopyOwner = {
+type AddressCopyOwner = {
   id: string
   email: string | null
   shipping_address?: AddressRecord | null
   billing_address?: AddressRecord | null
 }
 
+/** What an erase of address copies changes, as it was before: the compensation writes it back. */
+export type AddressCopyErasure = { owners: { id: string; email: string }[]; addresses: AddressRecord[] }
+
 const ADDRESS_FIELDS = ["id", "metadata", ...PERSONAL_ADDRESS_FIELDS]
 
-/** The customer's orders or carts with the email and addresses copied onto them. */
-export async function listAddressCopies(
+/** Snapshots of the addresses that still hold personal data (already blank ones are not written again). */
+export const unerasedAddresses = (addresses: (AddressRecord | null | undefined)[]) =>
+  addresses.filter((a): a is AddressRecord => !!a && !isBlankAddress(a)).map(addressSnapshot)
+
+/**
+ * The customer's orders or carts whose copied email is not the erased one yet,
+ * and their shipping and billing addresses that are not blank yet.
+ */
+export async function findAddressCopies(
   container: MedusaContainer,
   entity: "order" | "cart",
-  customerId: string
-): Promise<AddressCopyOwner[]> {
+  subject: ErasureSubject
+): Promise<AddressCopyErasure> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity,
@@ -25,7 +35,11 @@ export async function listAddressCopies(
       "email",
       ...ADDRESS_FIELDS.flatMap((field) => [`shipping_address.${field}`, `billing_address.${field}`]),
     ],
-    filters: { customer_id: customerId },
+    filters: { customer_id: subject.customer_id },
   })
-  return data as unknown as AddressCopyOwner[]
+  const owners = data as unknown as AddressCopyOwner[]
+  return {
+    owners: owners.flatMap(({ id, email }) => (email && email !== subject.erased_email ? [{ id, email }] : [])),
+    addresses: unerasedAddresses(owners.flatMap((o) => [o.shipping_address, o.billing_address])),
+  }
 }
