@@ -1,5 +1,6 @@
 import { defineConfig } from "@medusajs/framework/utils"
 import { env } from "./src/config"
+import { NOTIFICATION_CHANNELS } from "./src/lib/notifications/types"
 
 const redisUrl = env.REDIS_URL
 
@@ -42,23 +43,52 @@ const redisModules = redisUrl
     ]
   : []
 
-// Email goes through Resend when it is configured, else Medusa's local provider logs it.
-const emailProvider = env.RESEND_API_KEY
-  ? {
-      resolve: "./src/modules/resend",
-      id: "resend",
+const liveNotificationProviders = [
+  env.RESEND_API_KEY && {
+    resolve: "./src/modules/resend",
+    id: "resend",
+    options: {
+      channels: ["email"],
+      apiKey: env.RESEND_API_KEY,
+      from: env.EMAIL_FROM ?? "Naira & Dollar Store <no-reply@example.com>",
+      apiBase: env.RESEND_API_BASE,
+    },
+  },
+  env.TWILIO_ACCOUNT_SID &&
+    env.TWILIO_AUTH_TOKEN &&
+    env.TWILIO_FROM && {
+      resolve: "./src/modules/twilio",
+      id: "twilio",
       options: {
-        channels: ["email"],
-        apiKey: env.RESEND_API_KEY,
-        from: env.EMAIL_FROM ?? "Naira & Dollar Store <no-reply@example.com>",
-        apiBase: env.RESEND_API_BASE,
+        channels: ["sms"],
+        accountSid: env.TWILIO_ACCOUNT_SID,
+        authToken: env.TWILIO_AUTH_TOKEN,
+        from: env.TWILIO_FROM,
+        apiBase: env.TWILIO_API_BASE,
       },
-    }
-  : {
-      resolve: "@medusajs/medusa/notification-local",
-      id: "local",
-      options: { channels: ["email"] },
-    }
+    },
+  env.WHATSAPP_ACCESS_TOKEN &&
+    env.WHATSAPP_PHONE_NUMBER_ID && {
+      resolve: "./src/modules/whatsapp",
+      id: "whatsapp",
+      options: {
+        channels: ["whatsapp"],
+        accessToken: env.WHATSAPP_ACCESS_TOKEN,
+        phoneNumberId: env.WHATSAPP_PHONE_NUMBER_ID,
+        apiBase: env.WHATSAPP_API_BASE,
+      },
+    },
+].filter((provider) => !!provider)
+
+// Channels without vendor keys go to Medusa's local provider, which only logs, so development works offline.
+const liveChannels = liveNotificationProviders.flatMap((provider) => provider.options.channels)
+const localChannels = NOTIFICATION_CHANNELS.filter((channel) => !liveChannels.includes(channel))
+const notificationProviders = [
+  ...liveNotificationProviders,
+  ...(localChannels.length
+    ? [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: localChannels } }]
+    : []),
+]
 
 module.exports = defineConfig({
   projectConfig: {
@@ -92,6 +122,13 @@ module.exports = defineConfig({
       resolve: "./src/modules/staff-access",
     },
     {
+      resolve: "./src/modules/consent",
+      options: { emailMarketingDefault: env.MARKETING_EMAIL_OPT_IN_DEFAULT === "true" },
+    },
+    {
+      resolve: "./src/modules/broadcast",
+    },
+    {
       resolve: "@medusajs/medusa/auth",
       options: {
         providers: [
@@ -102,7 +139,7 @@ module.exports = defineConfig({
     },
     {
       resolve: "@medusajs/medusa/notification",
-      options: { providers: [emailProvider] },
+      options: { providers: notificationProviders },
     },
     {
       resolve: "@medusajs/medusa/payment",

@@ -49,6 +49,8 @@ export interface HttpFakeOptions {
   responseHeaders?: () => Record<string, string>
   /** Called by `reset()` after the request log has been cleared. */
   onReset?: () => void
+  /** Milliseconds to wait before answering each request (see also `setLatency`). */
+  latencyMs?: number
 }
 
 export interface HttpFake {
@@ -60,8 +62,19 @@ export interface HttpFake {
   close(): Promise<void>
   /** Clears the request log, pending injected failures and vendor state. */
   reset(): void
-  /** The next `count` requests are answered with `status` and a vendor error body. */
-  failNext(count: number, status?: number): void
+  /**
+   * The next `count` requests are answered with `status` and a vendor error
+   * body, plus `headers` (e.g. `{ "Retry-After": "1" }` on a 429). With
+   * `after`, that many requests are first answered normally.
+   */
+  failNext(
+    count: number,
+    status?: number,
+    headers?: Record<string, string>,
+    options?: { after?: number }
+  ): void
+  /** Waits `ms` before answering each request from now on, e.g. to test timeouts or pacing. */
+  setLatency(ms: number): void
 }
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"])
@@ -249,6 +262,9 @@ export async function startHttpFake(
   const errorBody = options.errorBody ?? defaultErrorBody
   let pendingFailures = 0
   let failureStatus = 500
+  let failureHeaders: Record<string, string> = {}
+  let passBeforeFailing = 0
+  let latencyMs = options.latencyMs ?? 0
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -267,11 +283,25 @@ export async function startHttpFake(
         }
         requests.push(recorded)
 
-        if (pendingFailures > 0) {
+        // Decided on arrival, so concurrent requests fail in the order they came.
+        let inject = false
+        if (pendingFailures > 0 && passBeforeFailing > 0) {
+          passBeforeFailing--
+        } else if (pendingFailures > 0) {
           pendingFailures--
+          inject = true
+        }
+        if (latencyMs > 0) {
+          await new Promise((resolve) => setTimeout(resolve, latencyMs))
+        }
+        if (inject) {
           send(
             res,
-            { status: failureStatus, body: errorBody(failureStatus) },
+            {
+              status: failureStatus,
+              body: errorBody(failureStatus),
+              headers: failureHeaders,
+            },
             extraHeaders
           )
           return
@@ -312,11 +342,24 @@ export async function startHttpFake(
       requests.length = 0
       pendingFailures = 0
       failureStatus = 500
+      failureHeaders = {}
+      passBeforeFailing = 0
+      latencyMs = options.latencyMs ?? 0
       options.onReset?.()
     },
-    failNext: (count: number, status = 500) => {
+    failNext: (
+      count: number,
+      status = 500,
+      headers: Record<string, string> = {},
+      { after = 0 }: { after?: number } = {}
+    ) => {
       pendingFailures = Math.max(0, Math.floor(count))
       failureStatus = status
+      failureHeaders = headers
+      passBeforeFailing = Math.max(0, Math.floor(after))
+    },
+    setLatency: (ms: number) => {
+      latencyMs = Math.max(0, ms)
     },
   }
 }

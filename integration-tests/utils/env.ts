@@ -1,6 +1,8 @@
 import { FakePaystack, startFakePaystack } from "../fakes/paystack"
 import { FakeResend, startFakeResend } from "../fakes/resend"
 import { FakeStripe, startFakeStripe } from "../fakes/stripe"
+import { FakeTwilio, startFakeTwilio } from "../fakes/twilio"
+import { FakeWhatsApp, startFakeWhatsApp } from "../fakes/whatsapp"
 
 export const PAYSTACK_SECRET = "sk_test_paystack_fake_secret"
 export const STRIPE_KEY = "sk_test_stripe_fake_key"
@@ -37,6 +39,39 @@ export async function startEmailFake(): Promise<FakeResend> {
     EMAIL_FROM: "Store <no-reply@store.test>",
   })
   return resend
+}
+
+export const TWILIO_SID = "AC00000000000000000000000000000001"
+export const TWILIO_TOKEN = "twilio_test_fake_token"
+export const TWILIO_FROM = "+15005550006"
+
+/** Starts the Twilio fake and routes the app's SMS to it (call before the runner boots). */
+export async function startSmsFake(): Promise<FakeTwilio> {
+  const twilio = await startFakeTwilio({ accountSid: TWILIO_SID, authToken: TWILIO_TOKEN })
+  Object.assign(process.env, {
+    TWILIO_ACCOUNT_SID: TWILIO_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_FROM,
+    TWILIO_API_BASE: twilio.url,
+  })
+  return twilio
+}
+
+export const WHATSAPP_TOKEN = "EAAG_test_fake_whatsapp_token"
+export const WHATSAPP_PHONE_NUMBER_ID = "106540352242922"
+
+/** Starts the WhatsApp Cloud API fake and routes the app's WhatsApp to it (call before the runner boots). */
+export async function startWhatsAppFake(): Promise<FakeWhatsApp> {
+  const whatsapp = await startFakeWhatsApp({
+    accessToken: WHATSAPP_TOKEN,
+    phoneNumberId: WHATSAPP_PHONE_NUMBER_ID,
+  })
+  Object.assign(process.env, {
+    WHATSAPP_ACCESS_TOKEN: WHATSAPP_TOKEN,
+    WHATSAPP_PHONE_NUMBER_ID,
+    WHATSAPP_API_BASE: whatsapp.url,
+  })
+  return whatsapp
 }
 
 /**

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminCustomerGdprMiddlewares } from "./admin/customers/[id]/gdpr-middlewares"
+import { adminBroadcastsMiddlewares } from "./admin/broadcasts/middlewares"
 import { adminFxRatesMiddlewares } from "./admin/fx-rates/middlewares"
 import { adminCustomerImpersonateMiddlewares } from "./admin/customers/[id]/impersonate/middlewares"
 import { staffGuardMiddlewares } from "./admin/staff-guard"
@@ -9,7 +10,9 @@ import { paymentWebhookMiddlewares } from "./hooks/payment/middlewares"
 import { rateLimitMiddlewares } from "./rate-limit/middlewares"
 import { securityHeadersMiddlewares } from "./security-headers"
 import { impersonationGuardMiddlewares } from "./store/impersonation-guard"
+import { storeCustomerConsentsMiddlewares } from "./store/customers/me/consents/middlewares"
 import { storeCustomerGdprMiddlewares } from "./store/customers/me/gdpr-middlewares"
+import { storeUnsubscribeMiddlewares } from "./store/notifications/unsubscribe/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -24,5 +27,8 @@ export default defineMiddlewares({
     ...paymentWebhookMiddlewares,
     ...adminCustomerGdprMiddlewares,
     ...storeCustomerGdprMiddlewares,
+    ...adminBroadcastsMiddlewares,
+    ...storeCustomerConsentsMiddlewares,
+    ...storeUnsubscribeMiddlewares,
   ],
 })

@@ -53,6 +53,18 @@ export const EnvSchema = z.object({
   WHATSAPP_BUSINESS_NUMBER: optionalString,
   WHATSAPP_API_BASE: url(),
   STORE_TIMEZONE: z.string().default("Africa/Lagos"),
+  /** Base of the links put in messages (order tracking, unsubscribe); default: first STORE_CORS origin. */
+  STOREFRONT_URL: url(),
+  /** Base of links to the admin dashboard in staff alerts, e.g. https://api.example.com. */
+  BACKEND_URL: url("http://localhost:9000"),
+  /** Whether customers get marketing email until they opt out (SMS and WhatsApp need an opt-in). */
+  MARKETING_EMAIL_OPT_IN_DEFAULT: z.enum(["true", "false"]).default("true"),
+  /** Broadcast send rate caps, messages per second per channel; 0 means no cap. */
+  BROADCAST_EMAIL_PER_SECOND: z.coerce.number().int().min(0).default(100),
+  BROADCAST_SMS_PER_SECOND: z.coerce.number().int().min(0).default(10),
+  BROADCAST_WHATSAPP_PER_SECOND: z.coerce.number().int().min(0).default(20),
+  /** A staff WhatsApp number (E.164) that also receives admin alerts. */
+  ADMIN_ALERT_WHATSAPP_TO: optionalString,
   /** Lifetime of admin and customer access tokens (Medusa's JWT), e.g. "15m", "1d". */
   ACCESS_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, "must look like 15m, 12h or 1d").default("1d"),
   /** Requests per minute, per IP and per authenticated actor. */

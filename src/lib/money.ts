@@ -30,3 +30,23 @@ export function fromMinorUnits(minor: number | string, currencyCode: string): st
   const digits = minorUnitDigits(currencyCode)
   return MathBN.div(minor, 10 ** digits).toFixed(digits)
 }
+
+const CURRENCY_SYMBOLS: Record<string, string> = { ngn: "₦", usd: "$" }
+
+/**
+ * A major-unit amount for people to read: "₦12,500.00", "$24.99", "-$5.00".
+ * Rounded to the currency's minor unit, then grouped as a string (no float arithmetic).
+ */
+export function formatMoney(amount: BigNumberInput, currencyCode: string): string {
+  const digits = minorUnitDigits(currencyCode)
+  const minorUnits = toMinorUnits(amount, currencyCode)
+  if (!Number.isSafeInteger(minorUnits)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Amount ${amount} is too large to format`)
+  }
+  const minor = String(minorUnits)
+  const negative = minor.startsWith("-")
+  const magnitude = (negative ? minor.slice(1) : minor).padStart(digits + 1, "0")
+  const whole = magnitude.slice(0, magnitude.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+  const fraction = digits ? `.${magnitude.slice(magnitude.length - digits)}` : ""
+  return `${negative ? "-" : ""}${CURRENCY_SYMBOLS[currencyCode.toLowerCase()]}${whole}${fraction}`
+}

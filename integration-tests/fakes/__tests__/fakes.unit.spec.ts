@@ -2,11 +2,17 @@ import { createHmac } from "node:crypto"
 
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import type { StripeOptions } from "@medusajs/payment-stripe/dist/types"
+import { Resend } from "resend"
 import Stripe from "stripe"
+import twilioSdk from "twilio"
+import type RequestClient from "twilio/lib/base/RequestClient"
 
 import { asRecord, startHttpFake, type HttpFake } from "../http-fake"
 import { startFakePaystack, type FakePaystack } from "../paystack"
+import { startFakeResend, type FakeResend } from "../resend"
 import { startFakeStripe, type FakeStripe } from "../stripe"
+import { startFakeTwilio, type FakeTwilio } from "../twilio"
+import { startFakeWhatsApp, type FakeWhatsApp } from "../whatsapp"
 
 jest.setTimeout(30000)
 
@@ -84,6 +90,304 @@ describe("http-fake base", () => {
     expect(fake.requests).toHaveLength(3)
     fake.reset()
     expect(fake.requests).toHaveLength(0)
+  })
+
+  it("failNext can add headers such as Retry-After, and start after some successes", async () => {
+    fake.failNext(1, 429, { "Retry-After": "1" }, { after: 2 })
+    const responses: Response[] = []
+    for (let i = 0; i < 4; i++) {
+      responses.push(await fetch(`${fake.url}/x`))
+    }
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 429, 200])
+    expect(responses[2].headers.get("retry-after")).toBe("1")
+    expect(responses[3].headers.get("retry-after")).toBeNull()
+  })
+
+  it("setLatency delays every answer until reset", async () => {
+    fake.setLatency(150)
+    let started = Date.now()
+    await fetch(`${fake.url}/slow`)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140)
+    fake.reset()
+    started = Date.now()
+    await fetch(`${fake.url}/fast`)
+    expect(Date.now() - started).toBeLessThan(140)
+  })
+})
+
+describe("fake Resend", () => {
+  const apiKey = "re_test_fake_resend"
+  let resend: FakeResend
+  let sdk: Resend
+
+  const email = (to: string, subject = "Hi") => ({
+    from: "Store <news@store.test>",
+    to: [to],
+    subject,
+    text: `Hello ${to}`,
+  })
+
+  beforeAll(async () => {
+    resend = await startFakeResend({ apiKey })
+    sdk = new Resend(apiKey, { baseUrl: resend.url })
+  })
+
+  afterAll(async () => {
+    await resend.close()
+  })
+
+  beforeEach(() => resend.reset())
+
+  it("sends single emails and records them with their headers", async () => {
+    const { data, error } = await sdk.emails.send({
+      ...email("ada@example.com"),
+      headers: { "List-Unsubscribe": "<https://shop.test/u>" },
+    })
+    expect(error).toBeNull()
+    expect(resend.emails).toEqual([
+      expect.objectContaining({
+        id: data?.id,
+        to: ["ada@example.com"],
+        subject: "Hi",
+        headers: { "List-Unsubscribe": "<https://shop.test/u>" },
+        via: "emails",
+      }),
+    ])
+    expect(resend.lastTo("ada@example.com")?.id).toBe(data?.id)
+  })
+
+  it("sends a batch and answers the ids in order", async () => {
+    const batch = ["a@example.com", "b@example.com", "a@example.com"].map((to) => email(to))
+    const { data, error } = await sdk.batch.send(batch)
+    expect(error).toBeNull()
+    expect(data?.data).toEqual(resend.emails.map((e) => ({ id: e.id })))
+    expect(resend.emails.map((e) => [e.to[0], e.via])).toEqual([
+      ["a@example.com", "batch"],
+      ["b@example.com", "batch"],
+      ["a@example.com", "batch"],
+    ])
+    expect(resend.uniqueRecipientCount()).toBe(2)
+  })
+
+  it("refuses an empty batch and one over 100 emails with a 422", async () => {
+    const tooMany = Array.from({ length: 101 }, (_, i) => email(`r${i}@example.com`))
+    for (const batch of [[], tooMany]) {
+      const { error } = await sdk.batch.send(batch)
+      expect(error).toMatchObject({ statusCode: 422, name: "validation_error" })
+    }
+    expect(resend.emails).toHaveLength(0)
+  })
+
+  it("strict mode refuses the whole batch for one rejected address; permissive mode sends the rest", async () => {
+    resend.rejectAddress("bad@example.com")
+    const batch = [email("ok@example.com"), email("bad@example.com"), email("also-ok@example.com")]
+
+    const strict = await sdk.batch.send(batch)
+    expect(strict.error).toMatchObject({ statusCode: 422, message: expect.stringContaining("bad@example.com") })
+    expect(resend.emails).toHaveLength(0)
+
+    const permissive = await sdk.batch.send(batch, { batchValidation: "permissive" })
+    expect(permissive.error).toBeNull()
+    expect(permissive.data?.data).toEqual(resend.emails.map((e) => ({ id: e.id })))
+    expect(permissive.data?.errors).toEqual([{ index: 1, message: expect.stringContaining("bad@example.com") }])
+    expect(resend.emails.map((e) => e.to[0])).toEqual(["ok@example.com", "also-ok@example.com"])
+
+    const single = await sdk.emails.send(email("bad@example.com"))
+    expect(single.error).toMatchObject({ statusCode: 422, name: "validation_error" })
+
+    resend.acceptAddress("bad@example.com")
+    expect((await sdk.emails.send(email("bad@example.com"))).error).toBeNull()
+    expect(resend.lastTo("bad@example.com")).toBeDefined()
+  })
+
+  it("honours Idempotency-Key for a whole batch: same ids, nothing sent again; 409 for another payload", async () => {
+    const batch = [email("a@example.com"), email("b@example.com")]
+    const first = await sdk.batch.send(batch, { idempotencyKey: "bcast-1-batch-1" })
+    const again = await sdk.batch.send(batch, { idempotencyKey: "bcast-1-batch-1" })
+    expect(again.data).toEqual(first.data)
+    expect(resend.emails).toHaveLength(2)
+
+    const other = await sdk.batch.send([email("c@example.com")], { idempotencyKey: "bcast-1-batch-1" })
+    expect(other.error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" })
+    expect(resend.emails).toHaveLength(2)
+  })
+
+  it("answers Resend-shaped errors for a bad key, failNext and its Retry-After", async () => {
+    const wrong = new Resend("re_wrong", { baseUrl: resend.url })
+    expect((await wrong.emails.send(email("a@example.com"))).error).toMatchObject({
+      statusCode: 401,
+      name: "missing_api_key",
+    })
+
+    resend.failNext(1, 429, { "Retry-After": "1" })
+    const limited = await sdk.batch.send([email("a@example.com")])
+    expect(limited.error).toMatchObject({ statusCode: 429, name: "rate_limit_exceeded" })
+    expect(limited.headers?.["retry-after"]).toBe("1")
+
+    resend.failNext(1, 502)
+    expect((await sdk.emails.send(email("a@example.com"))).error).toMatchObject({
+      statusCode: 502,
+      name: "internal_server_error",
+    })
+    expect(resend.emails).toHaveLength(0)
+  })
+})
+
+describe("fake Twilio", () => {
+  const accountSid = "AC11111111111111111111111111111111"
+  const authToken = "twilio_fake_token"
+  let twilio: FakeTwilio
+
+  const post = (form: Record<string, string>, auth = `${accountSid}:${authToken}`) =>
+    fetch(`${twilio.url}/2010-04-01/Accounts/${accountSid}/Messages.json`, {
+      method: "POST",
+      headers: {
+        authorization: `Basic ${Buffer.from(auth).toString("base64")}`,
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams(form).toString(),
+    })
+
+  beforeAll(async () => {
+    twilio = await startFakeTwilio({ accountSid, authToken })
+  })
+
+  afterAll(async () => {
+    await twilio.close()
+  })
+
+  beforeEach(() => twilio.reset())
+
+  it("accepts a message with 201 and Twilio's message resource", async () => {
+    const res = await post({ To: "+2348011111111", From: "+15005550006", Body: "Hello" })
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as Record<string, unknown>
+    expect(body).toMatchObject({
+      account_sid: accountSid,
+      to: "+2348011111111",
+      from: "+15005550006",
+      body: "Hello",
+      status: "queued",
+      direction: "outbound-api",
+      num_segments: "1",
+    })
+    expect(body.sid).toMatch(/^SM[0-9a-f]{32}$/)
+    expect(twilio.messages).toEqual([
+      { sid: body.sid, to: "+2348011111111", from: "+15005550006", body: "Hello", status: "queued" },
+    ])
+  })
+
+  it("works with the twilio SDK through a custom host", async () => {
+    class Rebased extends twilioSdk.RequestClient {
+      request<T>(opts: RequestClient.RequestOptions<T>) {
+        return super.request<T>({ ...opts, uri: opts.uri.replace("https://api.twilio.com", twilio.url) })
+      }
+    }
+    const client = twilioSdk(accountSid, authToken, { httpClient: new Rebased() })
+    const message = await client.messages.create({ to: "+2348022222222", from: "+15005550006", body: "Via SDK" })
+    expect(message.sid).toBe(twilio.lastTo("+2348022222222")?.sid)
+    expect(message.status).toBe("queued")
+
+    const refused = await client.messages.create({ to: "123", from: "+15005550006", body: "x" }).catch((e) => e)
+    expect(refused).toBeInstanceOf(twilioSdk.RestException)
+    expect(refused).toMatchObject({ status: 400, code: 21211, moreInfo: "https://www.twilio.com/docs/errors/21211" })
+  })
+
+  it("answers Twilio-shaped errors: bad auth, missing fields, invalid or rejected number, failNext", async () => {
+    const expectError = async (res: Response, status: number, code: number) => {
+      expect(res.status).toBe(status)
+      expect(await res.json()).toMatchObject({ status, code, message: expect.any(String), more_info: expect.any(String) })
+    }
+    await expectError(await post({ To: "+2348011111111", From: "+1", Body: "x" }, `${accountSid}:wrong`), 401, 20003)
+    await expectError(await post({ From: "+15005550006", Body: "x" }), 400, 21604)
+    await expectError(await post({ To: "+2348011111111", From: "+15005550006" }), 400, 21602)
+    await expectError(await post({ To: "08011111111", From: "+15005550006", Body: "x" }), 400, 21211)
+    twilio.rejectNumber("+2348033333333")
+    await expectError(await post({ To: "+2348033333333", From: "+15005550006", Body: "x" }), 400, 21211)
+    twilio.failNext(1, 429, { "Retry-After": "2" })
+    const limited = await post({ To: "+2348011111111", From: "+15005550006", Body: "x" })
+    expect(limited.headers.get("retry-after")).toBe("2")
+    await expectError(limited, 429, 20429)
+    expect(twilio.messages).toHaveLength(0)
+    expect(twilio.uniqueRecipientCount()).toBe(0)
+  })
+})
+
+describe("fake WhatsApp Cloud API", () => {
+  const accessToken = "EAAG_fake_whatsapp"
+  const phoneNumberId = "1098765"
+  let whatsapp: FakeWhatsApp
+
+  const post = (body: unknown, token = accessToken, path = `/v21.0/${phoneNumberId}/messages`) =>
+    fetch(`${whatsapp.url}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    })
+
+  beforeAll(async () => {
+    whatsapp = await startFakeWhatsApp({ accessToken, phoneNumberId })
+  })
+
+  afterAll(async () => {
+    await whatsapp.close()
+  })
+
+  beforeEach(() => whatsapp.reset())
+
+  it("accepts text and template messages with the Cloud API's answer", async () => {
+    const text = await post({ messaging_product: "whatsapp", to: "+2348011111111", type: "text", text: { body: "Hi" } })
+    expect(text.status).toBe(200)
+    const answer = (await text.json()) as { messages: { id: string }[] }
+    expect(answer).toEqual({
+      messaging_product: "whatsapp",
+      contacts: [{ input: "+2348011111111", wa_id: "2348011111111" }],
+      messages: [{ id: expect.stringMatching(/^wamid\./) }],
+    })
+
+    const components = [{ type: "body", parameters: [{ type: "text", text: "ORD-1" }] }]
+    const template = await post({
+      messaging_product: "whatsapp",
+      to: "2348022222222",
+      type: "template",
+      template: { name: "order_update", language: { code: "en" }, components },
+    })
+    expect(template.status).toBe(200)
+    expect(whatsapp.messages).toEqual([
+      { id: answer.messages[0].id, to: "2348011111111", type: "text", text: "Hi" },
+      {
+        id: expect.stringMatching(/^wamid\./),
+        to: "2348022222222",
+        type: "template",
+        template: { name: "order_update", language: "en", components },
+      },
+    ])
+    expect(whatsapp.lastTo("+2348022222222")?.type).toBe("template")
+    expect(whatsapp.uniqueRecipientCount()).toBe(2)
+  })
+
+  it("answers Meta-shaped errors: bad token, bad payload, rejected number, failNext", async () => {
+    const expectError = async (res: Response, status: number, code: number) => {
+      expect(res.status).toBe(status)
+      const body = (await res.json()) as { error: Record<string, unknown> }
+      expect(body.error).toMatchObject({ code, message: expect.any(String), type: expect.any(String) })
+      expect(body.error.fbtrace_id).toEqual(expect.any(String))
+    }
+    const hi = { messaging_product: "whatsapp", to: "2348011111111", type: "text", text: { body: "Hi" } }
+    await expectError(await post(hi, "wrong"), 401, 190)
+    await expectError(await post(hi, accessToken, "/v21.0/999/messages"), 400, 100)
+    await expectError(await post({ ...hi, messaging_product: undefined }), 400, 100)
+    await expectError(await post({ ...hi, text: {} }), 400, 100)
+    whatsapp.rejectNumber("+2348011111111")
+    await expectError(await post(hi), 400, 131026)
+    whatsapp.reset()
+    whatsapp.failNext(1, 429, { "Retry-After": "1" })
+    const limited = await post(hi)
+    expect(limited.headers.get("retry-after")).toBe("1")
+    await expectError(limited, 429, 130429)
+    whatsapp.failNext(1, 500)
+    await expectError(await post(hi), 500, 131000)
+    expect(whatsapp.messages).toHaveLength(0)
   })
 })
 

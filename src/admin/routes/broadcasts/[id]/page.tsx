@@ -1,0 +1,79 @@
+import { useQueryClient } from "@tanstack/react-query"
+import { Button, Container, Text } from "@medusajs/ui"
+import { useEffect, useRef } from "react"
+import { Link, useParams } from "react-router-dom"
+import { ACTIVE_BROADCAST_STATUSES, broadcastQueryKeys, useBroadcast } from "../../../hooks/broadcasts"
+import { BroadcastMessage } from "../components/broadcast-message"
+import { BroadcastSummary } from "../components/broadcast-summary"
+import { PreviewPanel } from "../components/preview-panel"
+import { RecipientsTable } from "../components/recipients-table"
+
+/** One broadcast: facts, live progress (polled while it runs), message and recipients. */
+const BroadcastDetailPage = () => {
+  const { id = "" } = useParams()
+  const queryClient = useQueryClient()
+  const { data: broadcast, isLoading, isError, error } = useBroadcast(id)
+  const status = broadcast?.status
+  const active = !!status && ACTIVE_BROADCAST_STATUSES.includes(status)
+
+  // When the status moves on (e.g. sending -> sent), the recipient page may be a poll
+  // behind: fetch it again.
+  const lastStatus = useRef(status)
+  useEffect(() => {
+    if (lastStatus.current && status !== lastStatus.current) {
+      queryClient.invalidateQueries({ queryKey: broadcastQueryKeys.recipients(id) })
+    }
+    lastStatus.current = status
+  }, [status, id, queryClient])
+
+  if (isLoading) {
+    return (
+      <Container className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle">
+          Loading…
+        </Text>
+      </Container>
+    )
+  }
+  if (isError || !broadcast) {
+    return (
+      <Container className="flex flex-col items-start gap-y-3 px-6 py-4">
+        <Text size="small" className="text-ui-fg-error">
+          {error?.message ?? "Broadcast not found"}
+        </Text>
+        <Button size="small" variant="secondary" asChild>
+          <Link to="/broadcasts">Back to broadcasts</Link>
+        </Button>
+      </Container>
+    )
+  }
+
+  return (
+    <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="flex flex-col gap-y-3">
+        <BroadcastSummary broadcast={broadcast} />
+        {broadcast.status !== "draft" && <RecipientsTable broadcastId={broadcast.id} poll={active} />}
+      </div>
+      <div className="flex flex-col gap-y-3">
+        <BroadcastMessage broadcast={broadcast} />
+        {broadcast.status === "draft" && (
+          <PreviewPanel
+            input={{
+              channel: broadcast.channel,
+              ...(broadcast.subject !== null ? { subject: broadcast.subject } : {}),
+              body: broadcast.body,
+              audience: broadcast.audience,
+            }}
+            problems={[]}
+          />
+        )}
+      </div>
+    </div>
+  )
+}
+
+export const handle = {
+  breadcrumb: () => "Broadcast",
+}
+
+export default BroadcastDetailPage

@@ -1,0 +1,61 @@
+import { Badge, Table, Text } from "@medusajs/ui"
+import { Link, useNavigate } from "react-router-dom"
+import type { Broadcast } from "../../../hooks/broadcasts"
+import { BroadcastProgressBar } from "./broadcast-progress"
+import { BroadcastStatusBadge } from "./broadcast-status-badge"
+import { CHANNEL_LABELS, formatDateTime } from "./format"
+
+/** One row per broadcast; a row opens its page. */
+export const BroadcastsTable = ({ broadcasts }: { broadcasts: Broadcast[] }) => {
+  const navigate = useNavigate()
+
+  return (
+    <Table>
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>Name</Table.HeaderCell>
+          <Table.HeaderCell>Channel</Table.HeaderCell>
+          <Table.HeaderCell>Status</Table.HeaderCell>
+          <Table.HeaderCell>Progress</Table.HeaderCell>
+          <Table.HeaderCell>Scheduled</Table.HeaderCell>
+          <Table.HeaderCell>Created</Table.HeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {broadcasts.map((broadcast) => (
+          <Table.Row
+            key={broadcast.id}
+            className="cursor-pointer"
+            onClick={() => navigate(`/broadcasts/${broadcast.id}`)}
+          >
+            <Table.Cell className="max-w-[240px] truncate">
+              <Link
+                to={`/broadcasts/${broadcast.id}`}
+                className="txt-compact-small-plus focus-visible:shadow-borders-focus rounded-sm outline-none"
+                onClick={(event) => event.stopPropagation()}
+              >
+                {broadcast.name}
+              </Link>
+            </Table.Cell>
+            <Table.Cell>
+              <Badge size="2xsmall">{CHANNEL_LABELS[broadcast.channel]}</Badge>
+            </Table.Cell>
+            <Table.Cell>
+              <BroadcastStatusBadge status={broadcast.status} />
+            </Table.Cell>
+            <Table.Cell>
+              <div className="flex min-w-[140px] items-center gap-x-3">
+                <BroadcastProgressBar counts={broadcast.counts} className="w-20" />
+                <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
+                  {broadcast.counts.sent}/{broadcast.counts.total}
+                </Text>
+              </div>
+            </Table.Cell>
+            <Table.Cell>{formatDateTime(broadcast.scheduled_at)}</Table.Cell>
+            <Table.Cell>{formatDateTime(broadcast.created_at)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  )
+}

@@ -1,0 +1,123 @@
+import { Container, Heading, Select, Table, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { RecipientStatus, useBroadcastRecipients } from "../../../hooks/broadcasts"
+import { BroadcastStatusBadge } from "./broadcast-status-badge"
+import { formatDateTime } from "./format"
+
+const PAGE_SIZE = 20
+const FILTERS: { value: RecipientStatus | "all"; label: string }[] = [
+  { value: "failed", label: "Failed" },
+  { value: "sent", label: "Sent" },
+  { value: "queued", label: "Queued" },
+  { value: "skipped", label: "Skipped" },
+  { value: "all", label: "All" },
+]
+
+type Props = {
+  broadcastId: string
+  /** Refresh every few seconds while the broadcast is being sent. */
+  poll: boolean
+}
+
+/** Per-recipient results, failed ones first by default, with their last error. */
+export const RecipientsTable = ({ broadcastId, poll }: Props) => {
+  const [filter, setFilter] = useState<RecipientStatus | "all">("failed")
+  const [pageIndex, setPageIndex] = useState(0)
+  const { data, isLoading, isError, error } = useBroadcastRecipients(
+    broadcastId,
+    {
+      limit: PAGE_SIZE,
+      offset: pageIndex * PAGE_SIZE,
+      ...(filter === "all" ? {} : { status: filter }),
+    },
+    { poll }
+  )
+  const count = data?.count ?? 0
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+
+  // Rows can leave the filter while polling: never stay on a page past the last one.
+  useEffect(() => {
+    if (data && pageIndex >= pageCount) {
+      setPageIndex(pageCount - 1)
+    }
+  }, [data, pageIndex, pageCount])
+
+  const changeFilter = (value: string) => {
+    setFilter(value as RecipientStatus | "all")
+    setPageIndex(0)
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex items-center justify-between gap-x-3 px-6 py-4">
+        <Heading level="h2">Recipients</Heading>
+        <div className="w-36">
+          <Select size="small" value={filter} onValueChange={changeFilter}>
+            <Select.Trigger aria-label="Recipient status">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {FILTERS.map((option) => (
+                <Select.Item key={option.value} value={option.value}>
+                  {option.label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+      </div>
+      {isLoading ? (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          Loading…
+        </Text>
+      ) : isError ? (
+        <Text size="small" className="text-ui-fg-error px-6 py-4">
+          {error.message}
+        </Text>
+      ) : !count ? (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          {filter === "failed" ? "No failed recipients." : "No recipients here."}
+        </Text>
+      ) : (
+        <>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Address</Table.HeaderCell>
+                <Table.HeaderCell>Status</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Attempts</Table.HeaderCell>
+                <Table.HeaderCell>Last error</Table.HeaderCell>
+                <Table.HeaderCell>Sent</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {data?.recipients.map((recipient) => (
+                <Table.Row key={recipient.id}>
+                  <Table.Cell className="max-w-[220px] truncate">{recipient.address}</Table.Cell>
+                  <Table.Cell>
+                    <BroadcastStatusBadge status={recipient.status} />
+                  </Table.Cell>
+                  <Table.Cell className="text-right">{recipient.attempts}</Table.Cell>
+                  <Table.Cell className="max-w-[360px] truncate" title={recipient.last_error ?? undefined}>
+                    {recipient.last_error ?? "-"}
+                  </Table.Cell>
+                  <Table.Cell>{formatDateTime(recipient.sent_at)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+          <Table.Pagination
+            count={count}
+            pageSize={PAGE_SIZE}
+            pageIndex={pageIndex}
+            pageCount={pageCount}
+            canPreviousPage={pageIndex > 0}
+            canNextPage={pageIndex + 1 < pageCount}
+            previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
+            nextPage={() => setPageIndex((index) => index + 1)}
+          />
+        </>
+      )}
+    </Container>
+  )
+}

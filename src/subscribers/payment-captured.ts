@@ -1,0 +1,10 @@
+import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { sendOrderNotificationsWorkflow } from "../workflows/order-notifications/send-order-notifications"
+
+export default async function paymentCapturedHandler({ event, container }: SubscriberArgs<{ id: string }>) {
+  await sendOrderNotificationsWorkflow(container).run({ input: { kind: "paid", id: event.data.id } })
+}
+
+export const config: SubscriberConfig = {
+  event: "payment.captured",
+}
