@@ -117,20 +117,31 @@ medusaIntegrationTestRunner({
 
       it("after a failed send, a retry with the same key sends only what is missing", async () => {
         const input = { key: "retry-me", title: "Payment webhook failing", message: "3 failures in 10 minutes." }
-        // A 4xx the provider does not retry, unlike a 5xx.
-        resend.failNext(1, 422)
+        const notifications = getContainer().resolve(Modules.NOTIFICATION)
+        const recordsForAlert = async () => {
+          const records = await notifications.listNotifications({ template: "admin-alert", channel: "email" })
+          return records
+            .filter((n) => n.data?.title === input.title)
+            .map((n) => [n.to, n.status])
+            .sort()
+        }
+        // A permanent refusal (422) the provider does not retry, for one admin only.
+        resend.rejectAddress(OPS_ADMIN)
         await expect(alert(input)).rejects.toBeTruthy()
-        expect(resend.emails).toHaveLength(1)
+        // The other admins got theirs; the refused one is recorded as failed.
+        expect(recipientsOf(resend.emails)).toEqual(admins.filter((email) => email !== OPS_ADMIN))
+        expect(await recordsForAlert()).toEqual(
+          admins.map((email) => [email, email === OPS_ADMIN ? "failure" : "success"])
+        )
 
+        resend.acceptAddress(OPS_ADMIN)
         const { notification_ids } = await alert(input)
         expect(notification_ids).toHaveLength(1)
+        // Exactly one more email, to the admin that failed; nobody got a duplicate.
         expect(recipientsOf(resend.emails)).toEqual(admins)
+        expect(resend.lastTo(OPS_ADMIN)!.idempotency_key).toBe(`admin-alert:${input.key}:email:${OPS_ADMIN}`)
         // One record per message, all sent: the failed one was retried in place.
-        const records = await getContainer()
-          .resolve(Modules.NOTIFICATION)
-          .listNotifications({ template: "admin-alert", channel: "email" })
-        const forAlert = records.filter((n) => n.data?.title === input.title)
-        expect(forAlert.map((n) => [n.to, n.status]).sort()).toEqual(admins.map((email) => [email, "success"]))
+        expect(await recordsForAlert()).toEqual(admins.map((email) => [email, "success"]))
       })
 
       it("refuses an alert without a title or with a link that is not http(s)", async () => {

@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { anonymiseCustomerStep } from "./steps/anonymise-customer"
 import { deleteCustomerSavedAddressesStep } from "./steps/delete-customer-saved-addresses"
+import { eraseBroadcastRecipientsStep } from "./steps/erase-broadcast-recipients"
 import { eraseCartDataStep } from "./steps/erase-cart-data"
 import { eraseFulfillmentAddressesStep } from "./steps/erase-fulfillment-addresses"
 import { eraseNotificationsStep } from "./steps/erase-notifications"
@@ -10,6 +11,7 @@ import { erasePaymentDataStep } from "./steps/erase-payment-data"
 import { eraseWorkflowExecutionsStep } from "./steps/erase-workflow-executions"
 import { loadErasureSubjectStep } from "./steps/load-erasure-subject"
 import { markCustomerErasedStep } from "./steps/mark-customer-erased"
+import { optOutErasedCustomerStep } from "./steps/opt-out-erased-customer"
 import { removeCustomerAuthIdentitiesStep } from "./steps/remove-customer-auth-identities"
 
 export type EraseCustomerDataWorkflowInput = { customer_id: string }
@@ -33,6 +35,7 @@ export const eraseCustomerDataWorkflow = createWorkflow(
     // Read first: copies on orders, carts and messages are found by the values about to be erased.
     const subject = loadErasureSubjectStep(input)
     eraseNotificationsStep(subject)
+    eraseBroadcastRecipientsStep(subject)
     erasePaymentDataStep(subject)
     eraseOrderDataStep(subject)
     eraseFulfillmentAddressesStep(subject)
@@ -40,6 +43,8 @@ export const eraseCustomerDataWorkflow = createWorkflow(
     eraseWorkflowExecutionsStep(subject)
     deleteCustomerSavedAddressesStep(input)
     removeCustomerAuthIdentitiesStep(input)
+    // Consent rows stay, saying no to marketing everywhere: an erased customer never gets marketing again.
+    optOutErasedCustomerStep(subject)
     anonymiseCustomerStep(subject)
     markCustomerErasedStep(subject)
     const event = transform({ input }, ({ input }) => ({ id: input.customer_id }))

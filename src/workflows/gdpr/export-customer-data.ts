@@ -1,6 +1,7 @@
 import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { collectAuthIdentitiesStep } from "./steps/collect-auth-identities"
+import { collectConsentsStep } from "./steps/collect-consents"
 import { collectNotificationsStep } from "./steps/collect-notifications"
 import { CART_EXPORT_FIELDS, CUSTOMER_EXPORT_FIELDS, ORDER_EXPORT_FIELDS } from "./utils/export-fields"
 import { EXPORT_SOURCES } from "./utils/export-sources"
@@ -42,7 +43,7 @@ export const exportCustomerDataWorkflow = createWorkflow(
       email: customer.email,
       phone: customer.phone,
     }))
-    const [{ data: orders }, { data: carts }, notifications, authIdentities] = parallelize(
+    const [{ data: orders }, { data: carts }, notifications, authIdentities, messaging] = parallelize(
       useQueryGraphStep({
         entity: "order",
         fields: ORDER_EXPORT_FIELDS,
@@ -56,10 +57,11 @@ export const exportCustomerDataWorkflow = createWorkflow(
         pagination: { order: { created_at: "ASC" } },
       }).config({ name: "collect-carts" }),
       collectNotificationsStep(contact),
-      collectAuthIdentitiesStep(input)
+      collectAuthIdentitiesStep(input),
+      collectConsentsStep(input)
     )
     const exported = transform(
-      { customer, orders, carts, notifications, authIdentities },
+      { customer, orders, carts, notifications, authIdentities, messaging },
       ({ customer: { addresses, account_holders, ...profile }, ...data }) => ({
         generated_at: new Date().toISOString(),
         sources: EXPORT_SOURCES,
@@ -77,7 +79,8 @@ export const exportCustomerDataWorkflow = createWorkflow(
         payment_account_holders: (account_holders ?? []).filter(Boolean),
         notifications: data.notifications,
         auth_identities: data.authIdentities,
-        consents: [],
+        consents: data.messaging.consents,
+        broadcasts_received: data.messaging.broadcasts_received,
         concierge_conversations: [],
         activity: [],
       })

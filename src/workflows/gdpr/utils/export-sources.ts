@@ -14,7 +14,10 @@ export const EXPORT_SOURCES = {
   notifications:
     "notification module: messages recorded for the customer's email or phone, or with the customer as receiver",
   auth_identities: "auth module: login provider and login id only (no password hashes, no provider metadata)",
-  consents: "not collected yet: no consent module is installed, so no consents are recorded",
+  consents:
+    "consent module: marketing and order-update choices per channel, with who made each (source) and when; `default` where no choice was made",
+  broadcasts_received:
+    "broadcast module: broadcasts addressed to the customer (name, channel, status), the address used, delivery status and when sent",
   concierge_conversations: "not collected yet: the WhatsApp concierge module is not installed",
   activity: "not collected yet: the activity log module is not installed",
 } as const
