@@ -127,6 +127,14 @@ module.exports = defineConfig({
     },
     {
       resolve: "./src/modules/broadcast",
+      options: {
+        channels: Object.fromEntries(
+          NOTIFICATION_CHANNELS.map((channel) => [
+            channel,
+            liveNotificationProviders.find((provider) => provider.options.channels.includes(channel))?.id ?? "local",
+          ])
+        ),
+      },
     },
     {
       resolve: "@medusajs/medusa/auth",

@@ -1,6 +1,10 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { StoreSetup } from "../../src/lib/setup/store"
+import { BROADCAST_MODULE } from "../../src/modules/broadcast"
+import BroadcastModuleService from "../../src/modules/broadcast/service"
+import { CONSENT_MODULE } from "../../src/modules/consent"
+import ConsentModuleService from "../../src/modules/consent/service"
 import { usePaymentFakes } from "../utils/env"
 import { adminHeaders, seedStore, storeHeaders } from "../utils/store"
 import { waitFor } from "../utils/wait-for"
@@ -28,6 +32,9 @@ const ADDRESS = {
   postal_code: "100001",
 }
 
+/** The messages placing and paying for an order send to the customer. */
+const ORDER_TEMPLATES = ["order-placed", "order-paid"]
+
 type Headers = { headers: Record<string, string> }
 type Reply = { status: number; data: unknown }
 type Hit = { table: string; column: string; value: string }
@@ -40,6 +47,8 @@ medusaIntegrationTestRunner({
     let customerId: string
     let orderId: string
     let orderTotal: number
+    /** The customer's recipient rows: an email broadcast sent to them, an SMS one still waiting. */
+    let recipientIds: { email: string; sms: string }
 
     const withToken = (token: string): Headers => ({
       headers: { ...storeHeaders(setup).headers, authorization: `Bearer ${token}` },
@@ -112,6 +121,34 @@ medusaIntegrationTestRunner({
       )
     }
 
+    /** What a broadcast keeps about the customer: one sent email, one SMS not sent yet. */
+    const addBroadcastRecipients = async () => {
+      const broadcasts = getContainer().resolve<BroadcastModuleService>(BROADCAST_MODULE)
+      const [email, sms] = await broadcasts.createBroadcasts([
+        { name: "Harmattan sale", channel: "email", body: "x", audience: { type: "all" } },
+        { name: "Flash sale", channel: "sms", body: "x", audience: { type: "all" } },
+      ])
+      const [sent, queued] = await broadcasts.createBroadcastRecipients([
+        { broadcast_id: email.id, customer_id: customerId, address: PERSON.email, status: "sent", sent_at: new Date() },
+        { broadcast_id: sms.id, customer_id: customerId, address: PERSON.phone, status: "queued" },
+      ])
+      return { email: sent.id, sms: queued.id }
+    }
+
+    const listRecipients = async () => {
+      const broadcasts = getContainer().resolve<BroadcastModuleService>(BROADCAST_MODULE)
+      const rows = await broadcasts.listBroadcastRecipients({ id: [recipientIds.email, recipientIds.sms] })
+      const byId = new Map(rows.map((row) => [row.id, row]))
+      return { email: byId.get(recipientIds.email)!, sms: byId.get(recipientIds.sms)! }
+    }
+
+    /** The customer's stored marketing answers as `channel: granted/source`, sorted. */
+    const marketingConsents = async () => {
+      const consents = getContainer().resolve<ConsentModuleService>(CONSENT_MODULE)
+      const rows = await consents.listCustomerConsents({ customer_id: customerId, purpose: "marketing" })
+      return rows.map((row) => `${row.channel}: ${row.granted}/${row.source}`).sort()
+    }
+
     const getOrder = async () => {
       const { data } = await api.get(`/admin/orders/${orderId}?fields=id,email,total,*shipping_address`, admin)
       return data.order
@@ -145,8 +182,9 @@ medusaIntegrationTestRunner({
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const tables = ["customer", "customer_address", "order", "order_address", "fulfillment_address", "cart"]
       const extra = ["cart_address", "notification", "payment_session", "payment", "account_holder", "auth_identity"]
+      const messaging = ["customer_consent", "broadcast_recipient"]
       const versions: Record<string, unknown> = {}
-      for (const table of [...tables, ...extra, "provider_identity", "workflow_execution"]) {
+      for (const table of [...tables, ...extra, ...messaging, "provider_identity", "workflow_execution"]) {
         const { rows } = await pg.raw("select id, updated_at, deleted_at from ?? order by id", [table])
         versions[table] = rows
       }
@@ -159,6 +197,13 @@ medusaIntegrationTestRunner({
       const registered = await registerCustomer()
       customerId = registered.id
       customer = registered.headers
+      const consent = await api.post(
+        "/store/customers/me/consents",
+        { consents: [{ channel: "sms", purpose: "marketing", granted: true }] },
+        customer
+      )
+      expect(consent.status).toBe(200)
+      recipientIds = await addBroadcastRecipients()
       orderId = await placeOrder()
       orderTotal = (await getOrder()).total
       // Fulfilling copies the shipping address into the fulfillment module.
@@ -166,6 +211,14 @@ medusaIntegrationTestRunner({
       const items = placed.order.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: i.quantity }))
       await api.post(`/admin/orders/${orderId}/fulfillments`, { items }, admin)
       const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      // The order's own messages (placed, paid) go out from subscribers: wait for them to be recorded.
+      await waitFor(
+        async () => {
+          const sent = await notifications.listNotifications({ resource_id: orderId, template: ORDER_TEMPLATES })
+          return sent.length === ORDER_TEMPLATES.length
+        },
+        { what: "the order's notifications" }
+      )
       // A provider failure still leaves the record, which is what the erase must reach.
       await notifications
         .createNotifications({ to: PERSON.email, channel: "email", template: "test", data: {} })
@@ -254,14 +307,45 @@ medusaIntegrationTestRunner({
           }),
         ])
         expect(exported.notifications.map((n: { template: string }) => n.template).sort()).toEqual([
+          "order-paid",
+          "order-placed",
           "test",
           "test-receiver",
         ])
         expect(exported.auth_identities).toEqual([
           { id: expect.any(String), providers: [{ provider: "emailpass", entity_id: PERSON.email }] },
         ])
-        expect(exported).toMatchObject({ consents: [], concierge_conversations: [], activity: [] })
+        // Every channel and purpose: the customer's SMS opt-in, the defaults elsewhere.
+        expect(exported.consents).toHaveLength(6)
+        expect(exported.consents).toContainEqual({
+          channel: "sms",
+          purpose: "marketing",
+          granted: true,
+          source: "customer",
+          created_at: expect.any(String),
+          updated_at: expect.any(String),
+        })
+        expect(exported.consents).toContainEqual(
+          expect.objectContaining({ channel: "whatsapp", purpose: "marketing", granted: false, source: "default" })
+        )
+        expect(exported.broadcasts_received).toEqual([
+          {
+            broadcast: { id: expect.any(String), name: "Harmattan sale", channel: "email", status: "draft" },
+            address: PERSON.email,
+            status: "sent",
+            sent_at: expect.any(String),
+            created_at: expect.any(String),
+          },
+          expect.objectContaining({
+            broadcast: expect.objectContaining({ name: "Flash sale", channel: "sms" }),
+            address: PERSON.phone,
+            status: "queued",
+            sent_at: null,
+          }),
+        ])
+        expect(exported).toMatchObject({ concierge_conversations: [], activity: [] })
         expect(exported.sources).toHaveProperty("consents")
+        expect(exported.sources).toHaveProperty("broadcasts_received")
 
         const auth = getContainer().resolve(Modules.AUTH)
         const [identity] = await auth.listProviderIdentities({ entity_id: PERSON.email })
@@ -291,7 +375,14 @@ medusaIntegrationTestRunner({
         const hits = await scanDatabase(needles)
         const tables = new Set(hits.map((h) => h.table))
         const expected = ["customer", "customer_address", "order", "order_address", "cart", "cart_address"]
-        for (const table of [...expected, "fulfillment_address", "payment_session", "notification", "provider_identity"]) {
+        const copies = [
+          "fulfillment_address",
+          "payment_session",
+          "notification",
+          "provider_identity",
+          "broadcast_recipient",
+        ]
+        for (const table of [...expected, ...copies]) {
           expect(tables).toContain(table)
         }
       })
@@ -324,6 +415,21 @@ medusaIntegrationTestRunner({
         const credentials = { email: PERSON.email, password: PERSON.password }
         const login = await call(api.post("/auth/customer/emailpass", credentials))
         expect(login.status).toBe(401)
+
+        // Broadcast rows stay for the counts, without the address; the waiting SMS is not sent.
+        const recipients = await listRecipients()
+        expect(recipients.email).toMatchObject({ address: `erased+${customerId}@erased.invalid`, status: "sent" })
+        expect(recipients.sms).toMatchObject({ address: "[erased]", status: "skipped" })
+        // Marketing is refused on every channel, the SMS opt-in included.
+        expect(await marketingConsents()).toEqual([
+          "email: false/erasure",
+          "sms: false/erasure",
+          "whatsapp: false/erasure",
+        ])
+        const consents = getContainer().resolve<ConsentModuleService>(CONSENT_MODULE)
+        for (const channel of ["email", "sms", "whatsapp"] as const) {
+          expect((await consents.isGranted([customerId], channel, "marketing")).get(customerId)).toBe(false)
+        }
       })
 
       it("restores everything it changed when a step fails (compensation)", async () => {
@@ -335,9 +441,14 @@ medusaIntegrationTestRunner({
 
         const tables = new Set((await scanDatabase(needles)).map((h) => h.table))
         const restored = ["customer", "customer_address", "order", "order_address", "fulfillment_address", "cart"]
-        for (const table of [...restored, "cart_address", "payment_session", "notification", "provider_identity"]) {
+        const copies = ["cart_address", "payment_session", "notification", "provider_identity", "broadcast_recipient"]
+        for (const table of [...restored, ...copies]) {
           expect(tables).toContain(table)
         }
+        const recipients = await listRecipients()
+        expect(recipients.email).toMatchObject({ address: PERSON.email, status: "sent" })
+        expect(recipients.sms).toMatchObject({ address: PERSON.phone, status: "queued", last_error: null })
+        expect(await marketingConsents()).toEqual(["sms: true/customer"])
         const order = await getOrder()
         expect(order).toMatchObject({ email: PERSON.email, total: orderTotal })
         const login = await api.post("/auth/customer/emailpass", { email: PERSON.email, password: PERSON.password })
@@ -368,7 +479,16 @@ medusaIntegrationTestRunner({
         expect(data.export.addresses).toEqual([])
         expect(data.export.auth_identities).toEqual([])
         expect(data.export.orders).toHaveLength(1)
-        expect(data.export.notifications).toHaveLength(2)
+        expect(data.export.notifications).toHaveLength(4)
+        expect(data.export.broadcasts_received.map((r: { address: string }) => r.address)).toEqual([
+          `erased+${customerId}@erased.invalid`,
+          "[erased]",
+        ])
+        expect(data.export.consents.filter((c: { purpose: string }) => c.purpose === "marketing")).toEqual(
+          ["email", "sms", "whatsapp"].map((channel) =>
+            expect.objectContaining({ channel, granted: false, source: "erasure" })
+          )
+        )
       })
     })
   },

@@ -13,6 +13,7 @@ import { impersonationGuardMiddlewares } from "./store/impersonation-guard"
 import { storeCustomerConsentsMiddlewares } from "./store/customers/me/consents/middlewares"
 import { storeCustomerGdprMiddlewares } from "./store/customers/me/gdpr-middlewares"
 import { storeUnsubscribeMiddlewares } from "./store/notifications/unsubscribe/middlewares"
+import { storeOrderTrackingMiddlewares } from "./store/orders/[id]/tracking/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -30,5 +31,6 @@ export default defineMiddlewares({
     ...adminBroadcastsMiddlewares,
     ...storeCustomerConsentsMiddlewares,
     ...storeUnsubscribeMiddlewares,
+    ...storeOrderTrackingMiddlewares,
   ],
 })

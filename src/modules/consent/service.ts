@@ -19,12 +19,11 @@ class ConsentModuleService extends MedusaService({ CustomerConsent }) {
   protected readonly emailMarketingDefault_: boolean
 
   constructor(container: Record<string, unknown>, options: ConsentModuleOptions = {}) {
-    // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.emailMarketingDefault_ = options.emailMarketingDefault ?? true
   }
 
-  defaultFor(channel: NotificationChannel, purpose: ConsentPurpose): boolean {
+  protected defaultFor_(channel: NotificationChannel, purpose: ConsentPurpose): boolean {
     return channel === "email" && (purpose === "order_updates" || this.emailMarketingDefault_)
   }
 
@@ -34,7 +33,7 @@ class ConsentModuleService extends MedusaService({ CustomerConsent }) {
     channel: NotificationChannel,
     purpose: ConsentPurpose
   ): Promise<Map<string, boolean>> {
-    const granted = new Map(customerIds.map((id) => [id, this.defaultFor(channel, purpose)]))
+    const granted = new Map(customerIds.map((id) => [id, this.defaultFor_(channel, purpose)]))
     if (!customerIds.length) {
       return granted
     }
@@ -58,7 +57,7 @@ class ConsentModuleService extends MedusaService({ CustomerConsent }) {
         return {
           channel,
           purpose,
-          granted: row?.granted ?? this.defaultFor(channel, purpose),
+          granted: row?.granted ?? this.defaultFor_(channel, purpose),
           source: row?.source ?? "default",
           updated_at: row?.updated_at ?? null,
         }
@@ -74,11 +73,12 @@ class ConsentModuleService extends MedusaService({ CustomerConsent }) {
     const existing = await this.listCustomerConsents({
       $or: choices.map(({ customer_id, channel, purpose }) => ({ customer_id, channel, purpose })),
     })
-    const idOf = new Map(existing.map((row) => [`${row.customer_id}:${row.channel}:${row.purpose}`, row.id]))
-    const keyOf = (choice: ConsentChoice) => `${choice.customer_id}:${choice.channel}:${choice.purpose}`
+    const keyOf = (c: Pick<ConsentChoice, "customer_id" | "channel" | "purpose">) =>
+      `${c.customer_id}:${c.channel}:${c.purpose}`
+    const idOf = new Map(existing.map((row) => [keyOf(row), row.id]))
     const updates = choices
       .filter((choice) => idOf.has(keyOf(choice)))
-      .map(({ granted, source, ...key }) => ({ id: idOf.get(keyOf({ granted, source, ...key }))!, granted, source }))
+      .map((choice) => ({ id: idOf.get(keyOf(choice))!, granted: choice.granted, source: choice.source }))
     const creates = choices.filter((choice) => !idOf.has(keyOf(choice)))
     return [
       ...(updates.length ? await this.updateCustomerConsents(updates) : []),

@@ -24,7 +24,7 @@ export const collectConsentsStep = createStep(
       consent.listCustomerConsents({ customer_id }, { take: null }),
       broadcast.listBroadcastRecipients(
         { customer_id },
-        { relations: ["broadcast"], order: { created_at: "ASC" }, take: null }
+        { relations: ["broadcast"], order: { created_at: "ASC", id: "ASC" }, take: null }
       ),
     ])
     const createdAt = new Map(stored.map((row) => [`${row.channel}:${row.purpose}`, row.created_at]))
