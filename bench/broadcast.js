@@ -142,7 +142,9 @@ function report(recipients, figures, fake) {
 
   const problems = []
   if (delivered !== recipients || distinct !== recipients) {
-    problems.push(`the fake received ${count(delivered)} emails for ${count(distinct)} addresses, expected ${count(recipients)}`)
+    problems.push(
+      `the fake received ${count(delivered)} emails for ${count(distinct)} addresses, expected ${count(recipients)}`
+    )
   }
   if (sent !== recipients || total !== recipients) {
     problems.push(`${count(sent)} of ${count(total)} recipient rows are sent, expected ${count(recipients)}`)

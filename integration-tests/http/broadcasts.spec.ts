@@ -2,7 +2,9 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { FakeResend } from "../fakes/resend"
-import { startEmailFake } from "../utils/env"
+import type { FakeTwilio } from "../fakes/twilio"
+import type { FakeWhatsApp } from "../fakes/whatsapp"
+import { startEmailFake, startSmsFake, startWhatsAppFake } from "../utils/env"
 import { ADMIN, adminHeaders, seedStore, storeHeaders } from "../utils/store"
 import { waitFor } from "../utils/wait-for"
 import { StoreSetup } from "../../src/lib/setup/store"
@@ -13,12 +15,21 @@ const AUDIENCE = 1000
 const OPTED_OUT = 5
 
 let resend: FakeResend
+let twilio: FakeTwilio
+let whatsapp: FakeWhatsApp
 beforeAll(async () => {
   resend = await startEmailFake()
-  Object.assign(process.env, { BROADCAST_EMAIL_PER_SECOND: "0", STOREFRONT_URL: "https://shop.test" })
+  twilio = await startSmsFake()
+  whatsapp = await startWhatsAppFake()
+  // Three batches per worker run, so a 1,000-recipient send is a chain of runs.
+  Object.assign(process.env, {
+    BROADCAST_EMAIL_PER_SECOND: "0",
+    BROADCAST_BATCHES_PER_RUN: "3",
+    STOREFRONT_URL: "https://shop.test",
+  })
 })
 afterAll(async () => {
-  await resend?.close()
+  await Promise.all([resend?.close(), twilio?.close(), whatsapp?.close()])
 })
 
 type Headers = { headers: Record<string, string> }
@@ -70,6 +81,8 @@ medusaIntegrationTestRunner({
     beforeEach(async () => {
       admin = await adminHeaders(api)
       resend.reset()
+      twilio.reset()
+      whatsapp.reset()
     })
 
     const createBroadcast = async (overrides: Record<string, unknown> = {}) => {
@@ -331,6 +344,78 @@ medusaIntegrationTestRunner({
         { timeoutMs: 120_000, what: "the scheduled broadcast to be sent" }
       )
       expect(new Set(deliveredTo()).size).toBe(AUDIENCE - OPTED_OUT + 1)
+    })
+
+    it("narrows the audience by country, customer group and recent orders", async () => {
+      const container = getContainer()
+      const customers = container.resolve(Modules.CUSTOMER)
+      const [accra, lagos] = await customers.createCustomers([
+        { email: "kofi@example.com", addresses: [{ country_code: "gh", city: "Accra", address_1: "1 Osu" }] },
+        { email: "bola@example.com", addresses: [{ country_code: "ng", city: "Lagos", address_1: "2 Yaba" }] },
+      ])
+      await container.resolve(Modules.ORDER).createOrders({ currency_code: "ngn", customer_id: lagos.id, email: lagos.email })
+      const preview = (audience: Record<string, unknown>) =>
+        api.post("/admin/broadcasts/preview", { channel: "email", subject: "s", body: "Hi {{first_name}}", audience }, admin)
+
+      const ghana = await preview({ type: "countries", country_codes: ["GH"] })
+      expect(ghana.data.audience_size).toBe(1)
+      expect(ghana.data.rendered.text).toContain("Hi ")
+      expect((await preview({ type: "countries", country_codes: ["gh", "ng"] })).data.audience_size).toBe(2)
+      const recent = await preview({ type: "ordered_since", ordered_since: new Date(Date.now() - 3_600_000).toISOString() })
+      expect(recent.data.audience_size).toBe(1)
+      expect((await preview({ type: "ordered_since", ordered_since: new Date(Date.now() + 3_600_000).toISOString() })).data.audience_size).toBe(0)
+
+      const broadcast = await createBroadcast({ audience: { type: "countries", country_codes: ["gh"] } })
+      await api.post(`/admin/broadcasts/${broadcast.id}/send`, {}, admin)
+      await waitFor(async () => (await api.get(`/admin/broadcasts/${broadcast.id}`, admin)).data.broadcast.status === "sent")
+      expect(deliveredTo()).toEqual([accra.email])
+    })
+
+    it("sends SMS and WhatsApp broadcasts only to customers who opted in with a phone; a refused number fails alone", async () => {
+      const container = getContainer()
+      const customers = container.resolve(Modules.CUSTOMER)
+      const group = await customers.createCustomerGroups({ name: "Phones" })
+      const people = await customers.createCustomers([
+        { email: "sms.yes@example.com", phone: "+2348030000001", first_name: "Tunde" },
+        { email: "sms.bad@example.com", phone: "+2348030000002" },
+        { email: "sms.no@example.com", phone: "+2348030000003" },
+        { email: "sms.nophone@example.com" },
+      ])
+      await customers.addCustomerToGroup(people.map((c) => ({ customer_id: c.id, customer_group_id: group.id })))
+      const consent = container.resolve("consent") as any
+      const optIn = (channel: string) =>
+        consent.recordChoices(
+          [people[0], people[1], people[3]].map((c) => ({
+            customer_id: c.id,
+            channel,
+            purpose: "marketing",
+            granted: true,
+            source: "customer",
+          }))
+        )
+      await optIn("sms")
+      await optIn("whatsapp")
+      twilio.rejectNumber("+2348030000002")
+
+      const audience = { type: "customer_groups", customer_group_ids: [group.id] }
+      const sms = await createBroadcast({ channel: "sms", subject: null, body: "{{first_name}}, 10% off today", audience })
+      await api.post(`/admin/broadcasts/${sms.id}/send`, {}, admin)
+      const done = await waitFor(async () => {
+        const { data } = await api.get(`/admin/broadcasts/${sms.id}`, admin)
+        return ["sent", "failed"].includes(data.broadcast.status) && data.broadcast
+      })
+      expect(done.counts).toMatchObject({ total: 4, sent: 1, failed: 1, skipped: 2 })
+      expect(twilio.messages.map((m) => m.to)).toEqual(["+2348030000001"])
+      expect(twilio.messages[0].body).toMatch(/^Tunde, 10% off today/)
+      expect(twilio.messages[0].body).toMatch(/https:\/\/shop\.test\/unsubscribe\?token=/)
+      const failed = await api.get(`/admin/broadcasts/${sms.id}/recipients?status=failed`, admin)
+      expect(failed.data.recipients[0].last_error).toMatch(/Invalid 'To' Phone Number/)
+
+      const wa = await createBroadcast({ channel: "whatsapp", subject: null, body: "New arrivals, {{first_name}}", audience })
+      await api.post(`/admin/broadcasts/${wa.id}/send`, {}, admin)
+      await waitFor(async () => (await api.get(`/admin/broadcasts/${wa.id}`, admin)).data.broadcast.status === "sent")
+      expect(whatsapp.messages.map((m) => m.to).sort()).toEqual(["2348030000001", "2348030000002"])
+      expect(whatsapp.messages.every((m) => m.type === "text")).toBe(true)
     })
   },
 })

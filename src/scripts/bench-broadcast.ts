@@ -1,5 +1,5 @@
 import { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, generateEntityId, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, generateEntityId, MedusaError, Modules } from "@medusajs/framework/utils"
 import { writeFileSync } from "node:fs"
 import { performance } from "node:perf_hooks"
 import { getHeapStatistics } from "node:v8"
@@ -45,7 +45,10 @@ const maxRssBytes = () => process.resourceUsage().maxRSS * 1024
 export default async function benchBroadcast({ container, args }: ExecArgs) {
   const [resultFile, count] = [args[0], Number(args[1])]
   if (!resultFile || !Number.isInteger(count) || count < 1) {
-    throw new Error("usage: medusa exec ./src/scripts/bench-broadcast.ts <result file> <customers>")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "usage: medusa exec ./src/scripts/bench-broadcast.ts <result file> <customers>"
+    )
   }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -71,7 +74,8 @@ export default async function benchBroadcast({ container, args }: ExecArgs) {
       name: "Bench broadcast",
       channel: "email",
       subject: "Hello {{first_name}}, this week's prices",
-      body: "Hi {{first_name}} {{last_name}},\n\nNew arrivals are in, priced in naira and dollars.\n\nSent to {{email}}.",
+      body:
+        "Hi {{first_name}} {{last_name}},\n\nNew arrivals are in, priced in naira and dollars.\n\nSent to {{email}}.",
       audience: { type: "all" },
     },
   })

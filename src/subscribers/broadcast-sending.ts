@@ -1,15 +1,18 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { env } from "../config"
 import { BROADCAST_SENDING_EVENT } from "../workflows/broadcast/events"
 import { processBroadcastWorkflow } from "../workflows/broadcast/process-broadcast"
 
 /**
- * Delivers a broadcast in the worker. When another run holds the broadcast's
- * lock it is already being sent, and this delivery of the event has nothing to do.
+ * Delivers a broadcast in the worker, BROADCAST_BATCHES_PER_RUN batches per
+ * run (the run emits the event again when recipients are left). When another
+ * run holds the broadcast's lock it is already being sent, and this delivery
+ * of the event has nothing to do.
  */
 export default async function broadcastSendingHandler({ event, container }: SubscriberArgs<{ id: string }>) {
   const { errors } = await processBroadcastWorkflow(container).run({
-    input: { id: event.data.id },
+    input: { id: event.data.id, max_batches: env.BROADCAST_BATCHES_PER_RUN, continue_in_background: true },
     throwOnError: false,
   })
   const [first] = errors

@@ -60,31 +60,35 @@ class BroadcastModuleService extends MedusaService({ Broadcast, BroadcastRecipie
     return counts
   }
 
-  /** Replaces the broadcast's recipient list (only before anything was sent). */
+  /** Forgets a recipient list that was never finished (only before anything was sent). */
   @InjectTransactionManager()
-  async replaceRecipients(
+  async clearRecipients(broadcastId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await knexOf(sharedContext)("broadcast_recipient").where({ broadcast_id: broadcastId }).delete()
+  }
+
+  @InjectTransactionManager()
+  async appendRecipients(
     broadcastId: string,
     recipients: ListedRecipient[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
-    const knex = knexOf(sharedContext)
-    await knex("broadcast_recipient").where({ broadcast_id: broadcastId }).delete()
-    const now = new Date()
-    for (let start = 0; start < recipients.length; start += 1000) {
-      await knex("broadcast_recipient").insert(
-        recipients.slice(start, start + 1000).map((recipient) => ({
-          id: generateEntityId(undefined, "bcrcp"),
-          broadcast_id: broadcastId,
-          customer_id: recipient.customer_id,
-          address: recipient.address,
-          status: recipient.status,
-          last_error: recipient.last_error ?? null,
-          attempts: 0,
-          created_at: now,
-          updated_at: now,
-        }))
-      )
+    if (!recipients.length) {
+      return
     }
+    const now = new Date()
+    await knexOf(sharedContext)("broadcast_recipient").insert(
+      recipients.map((recipient) => ({
+        id: generateEntityId(undefined, "bcrcp"),
+        broadcast_id: broadcastId,
+        customer_id: recipient.customer_id,
+        address: recipient.address,
+        status: recipient.status,
+        last_error: recipient.last_error ?? null,
+        attempts: 0,
+        created_at: now,
+        updated_at: now,
+      }))
+    )
   }
 
   /** Batch keys of recipients handed to a provider whose outcome was never recorded. */

@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { deliveryLockKey } from "./events"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { BROADCAST_SENDING_EVENT, deliveryLockKey } from "./events"
 import { deliverBroadcastStep } from "./steps/deliver-broadcast"
 import { finishBroadcastStep } from "./steps/finish-broadcast"
 import { listBroadcastRecipientsStep } from "./steps/list-broadcast-recipients"
@@ -10,6 +10,12 @@ export type ProcessBroadcastWorkflowInput = {
   id: string
   /** Stop after this many provider batches; the next run continues. */
   max_batches?: number
+  /**
+   * When the run stops at `max_batches` with recipients left, emit
+   * `broadcast.sending` again so a worker continues: long sends run as a chain
+   * of short workflows instead of one that holds a worker for many minutes.
+   */
+  continue_in_background?: boolean
 }
 
 export const processBroadcastWorkflowId = "process-broadcast"
@@ -38,6 +44,12 @@ export const processBroadcastWorkflow = createWorkflow(
     })
     const broadcast = finishBroadcastStep({ id: input.id, run })
     releaseLockStep({ key: lockKey, ownerId })
+    when({ input, run, broadcast }, ({ input, run, broadcast }) => {
+      const outOfBatches = run.outcome === "stopped" && !run.provider_error && broadcast.status === "sending"
+      return !!input.continue_in_background && outOfBatches
+    }).then(() => {
+      emitEventStep({ eventName: BROADCAST_SENDING_EVENT, data: { id: input.id } })
+    })
     return new WorkflowResponse({ broadcast, run })
   }
 )

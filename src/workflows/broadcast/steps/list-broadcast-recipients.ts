@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { BROADCAST_MODULE } from "../../../modules/broadcast"
 import BroadcastModuleService from "../../../modules/broadcast/service"
 import { NotificationChannel } from "../../../lib/notifications/types"
-import { BroadcastAudience, listRecipients } from "../utils/audience"
+import { BroadcastAudience, recipientPages } from "../utils/audience"
 
 export const listBroadcastRecipientsStepId = "list-broadcast-recipients"
 
@@ -18,13 +18,14 @@ export const listBroadcastRecipientsStep = createStep(
     if (broadcast.recipients_listed_at || broadcast.status !== "sending") {
       return new StepResponse({ listed: 0 })
     }
-    const recipients = await listRecipients(
-      container,
-      broadcast.audience as unknown as BroadcastAudience,
-      broadcast.channel as NotificationChannel
-    )
-    await broadcasts.replaceRecipients(id, recipients)
+    await broadcasts.clearRecipients(id)
+    let listed = 0
+    const audience = broadcast.audience as unknown as BroadcastAudience
+    for await (const page of recipientPages(container, audience, broadcast.channel as NotificationChannel)) {
+      await broadcasts.appendRecipients(id, page)
+      listed += page.length
+    }
     await broadcasts.updateBroadcasts({ id, recipients_listed_at: new Date() })
-    return new StepResponse({ listed: recipients.length })
+    return new StepResponse({ listed })
   }
 )

@@ -1,7 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import { RenderedMessage } from "../../../lib/notifications/types"
-import { BroadcastAudience, listRecipients } from "../utils/audience"
+import { ListedRecipient } from "../../../modules/broadcast/service"
+import { BroadcastAudience, recipientPages } from "../utils/audience"
 import { BroadcastContent, renderBroadcastFor } from "../utils/render"
 
 export type PreviewBroadcastStepInput = BroadcastContent & { audience: BroadcastAudience }
@@ -20,17 +21,28 @@ export const previewBroadcastStepId = "preview-broadcast"
 export const previewBroadcastStep = createStep(
   previewBroadcastStepId,
   async (input: PreviewBroadcastStepInput, { container }) => {
-    const recipients = await listRecipients(container, input.audience, input.channel)
-    const queued = recipients.filter((r) => r.status === "queued")
-    const [first] = queued.length
+    let queued = 0
+    let skipped = 0
+    let sample: ListedRecipient | undefined
+    for await (const page of recipientPages(container, input.audience, input.channel)) {
+      for (const recipient of page) {
+        if (recipient.status === "queued") {
+          queued += 1
+          sample ??= recipient
+        } else {
+          skipped += 1
+        }
+      }
+    }
+    const [first] = sample
       ? await container
           .resolve(Modules.CUSTOMER)
-          .listCustomers({ id: queued[0].customer_id }, { select: ["id", "email", "first_name", "last_name"] })
+          .listCustomers({ id: sample.customer_id }, { select: ["id", "email", "first_name", "last_name"] })
       : [SAMPLE_CUSTOMER]
-    const { subject, text, html } = renderBroadcastFor(input, first, queued[0]?.address ?? SAMPLE_CUSTOMER.email)
+    const { subject, text, html } = renderBroadcastFor(input, first, sample?.address ?? SAMPLE_CUSTOMER.email)
     const preview: BroadcastPreview = {
-      audience_size: queued.length,
-      skipped_opted_out: recipients.length - queued.length,
+      audience_size: queued,
+      skipped_opted_out: skipped,
       rendered: { subject, text, html },
     }
     return new StepResponse(preview)

@@ -1,5 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { NotificationChannel } from "../../../lib/notifications/types"
 import { CONSENT_MODULE } from "../../../modules/consent"
 import ConsentModuleService from "../../../modules/consent/service"
@@ -55,27 +55,39 @@ async function audienceCustomerIds(
   }
 }
 
-/** Pages through the audience's customers, `PAGE` at a time, in id order. */
+/** Pages through the audience's customers, `PAGE` at a time, in id order (keyset, so page 100 costs what page 1 does). */
 export async function* audienceCustomers(
   container: MedusaContainer,
   audience: BroadcastAudience
 ): AsyncGenerator<AudienceCustomer[]> {
   const ids = await audienceCustomerIds(container, audience)
-  const customers = container.resolve(Modules.CUSTOMER)
-  if (ids && !ids.length) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const page = async (filters: Record<string, unknown>) => {
+    const { data } = await query.graph({
+      entity: "customer",
+      fields: CUSTOMER_FIELDS,
+      filters,
+      pagination: { take: PAGE, order: { id: "ASC" } },
+    })
+    return data as AudienceCustomer[]
+  }
+  if (ids) {
+    const sorted = [...ids].sort()
+    for (let start = 0; start < sorted.length; start += PAGE) {
+      const customers = await page({ id: sorted.slice(start, start + PAGE) })
+      if (customers.length) {
+        yield customers
+      }
+    }
     return
   }
-  for (let skip = 0; ; skip += PAGE) {
-    const page = (await customers.listCustomers(ids ? { id: ids } : {}, {
-      select: CUSTOMER_FIELDS,
-      order: { id: "ASC" },
-      skip,
-      take: PAGE,
-    })) as AudienceCustomer[]
-    if (page.length) {
-      yield page
+  for (let after: string | undefined; ; ) {
+    const customers = await page(after ? { id: { $gt: after } } : {})
+    if (customers.length) {
+      yield customers
+      after = customers[customers.length - 1].id
     }
-    if (page.length < PAGE) {
+    if (customers.length < PAGE) {
       return
     }
   }
@@ -95,21 +107,20 @@ export function addressOf(customer: AudienceCustomer, channel: NotificationChann
   return phone && E164.test(phone) ? phone : { reason: "no phone number in international format" }
 }
 
-/** Every audience customer as a recipient row: queued, or skipped with the reason. */
-export async function listRecipients(
+/** The audience as recipient rows, a page at a time: queued, or skipped with the reason. */
+export async function* recipientPages(
   container: MedusaContainer,
   audience: BroadcastAudience,
   channel: NotificationChannel
-): Promise<ListedRecipient[]> {
+): AsyncGenerator<ListedRecipient[]> {
   const consent = container.resolve<ConsentModuleService>(CONSENT_MODULE)
-  const recipients: ListedRecipient[] = []
   for await (const page of audienceCustomers(container, audience)) {
     const granted = await consent.isGranted(
       page.map((customer) => customer.id),
       channel,
       "marketing"
     )
-    for (const customer of page) {
+    yield page.map((customer) => {
       const address = addressOf(customer, channel)
       const reason =
         typeof address === "object"
@@ -117,13 +128,12 @@ export async function listRecipients(
           : granted.get(customer.id)
             ? undefined
             : `not opted in to ${channel} marketing`
-      recipients.push({
+      return {
         customer_id: customer.id,
         address: typeof address === "string" ? address : "",
         status: reason ? "skipped" : "queued",
         last_error: reason ?? null,
-      })
-    }
+      }
+    })
   }
-  return recipients
 }
