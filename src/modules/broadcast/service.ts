@@ -2,7 +2,6 @@ import { Context } from "@medusajs/framework/types"
 import {
   generateEntityId,
   InjectManager,
-  InjectTransactionManager,
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
@@ -61,12 +60,12 @@ class BroadcastModuleService extends MedusaService({ Broadcast, BroadcastRecipie
   }
 
   /** Forgets a recipient list that was never finished (only before anything was sent). */
-  @InjectTransactionManager()
+  @InjectManager()
   async clearRecipients(broadcastId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
     await knexOf(sharedContext)("broadcast_recipient").where({ broadcast_id: broadcastId }).delete()
   }
 
-  @InjectTransactionManager()
+  @InjectManager()
   async appendRecipients(
     broadcastId: string,
     recipients: ListedRecipient[],
@@ -120,7 +119,7 @@ class BroadcastModuleService extends MedusaService({ Broadcast, BroadcastRecipie
   }
 
   /** Puts the next `size` unbatched queued recipients into batch `batchKey`, atomically. */
-  @InjectTransactionManager()
+  @InjectManager()
   async claimBatch(
     broadcastId: string,
     batchKey: string,
@@ -145,7 +144,7 @@ class BroadcastModuleService extends MedusaService({ Broadcast, BroadcastRecipie
   }
 
   /** Records what happened to each recipient of a batch in one statement. */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordOutcomes(outcomes: RecipientOutcome[], @MedusaContext() sharedContext: Context = {}) {
     if (!outcomes.length) {
       return
