@@ -11,8 +11,9 @@ import { erasePaymentDataStep } from "./steps/erase-payment-data"
 import { eraseWorkflowExecutionsStep } from "./steps/erase-workflow-executions"
 import { loadErasureSubjectStep } from "./steps/load-erasure-subject"
 import { markCustomerErasedStep } from "./steps/mark-customer-erased"
-import { optOutErasedCustomerStep } from "./steps/opt-out-erased-customer"
+import { planErasureOptOutsStep } from "./steps/plan-erasure-opt-outs"
 import { removeCustomerAuthIdentitiesStep } from "./steps/remove-customer-auth-identities"
+import { recordConsentsStep } from "../consent/steps/record-consents"
 
 export type EraseCustomerDataWorkflowInput = { customer_id: string }
 
@@ -44,7 +45,7 @@ export const eraseCustomerDataWorkflow = createWorkflow(
     deleteCustomerSavedAddressesStep(input)
     removeCustomerAuthIdentitiesStep(input)
     // Consent rows stay, saying no to marketing everywhere: an erased customer never gets marketing again.
-    optOutErasedCustomerStep(subject)
+    recordConsentsStep(planErasureOptOutsStep(subject))
     anonymiseCustomerStep(subject)
     markCustomerErasedStep(subject)
     const event = transform({ input }, ({ input }) => ({ id: input.customer_id }))
