@@ -122,6 +122,12 @@ module.exports = defineConfig({
       resolve: "./src/modules/staff-access",
     },
     {
+      resolve: "./src/modules/activity",
+    },
+    {
+      resolve: "./src/modules/inventory-ledger",
+    },
+    {
       resolve: "./src/modules/consent",
       options: { emailMarketingDefault: env.MARKETING_EMAIL_OPT_IN_DEFAULT === "true" },
     },

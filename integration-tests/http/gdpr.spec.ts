@@ -350,7 +350,17 @@ medusaIntegrationTestRunner({
             created_at: expect.any(String),
           },
         ])
-        expect(exported).toMatchObject({ concierge_conversations: [], activity: [] })
+        expect(exported.concierge_conversations).toEqual([])
+        // The activity log's entries by or about the customer: here, placing the order.
+        expect(exported.activity).toEqual([
+          expect.objectContaining({
+            action: "order.placed",
+            actor_type: "customer",
+            actor_id: customerId,
+            resource_type: "order",
+            resource_id: orderId,
+          }),
+        ])
         expect(exported.sources).toHaveProperty("consents")
         expect(exported.sources).toHaveProperty("broadcasts_received")
 

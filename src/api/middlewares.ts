@@ -1,7 +1,11 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { activityRecorderMiddlewares } from "./admin/activity-recorder"
+import { adminActivityMiddlewares } from "./admin/activity/middlewares"
 import { adminCustomerGdprMiddlewares } from "./admin/customers/[id]/gdpr-middlewares"
 import { adminBroadcastsMiddlewares } from "./admin/broadcasts/middlewares"
 import { adminFxRatesMiddlewares } from "./admin/fx-rates/middlewares"
+import { adminInventoryAdjustmentsMiddlewares } from "./admin/inventory-adjustments/middlewares"
+import { adminLowStockMiddlewares } from "./admin/low-stock/middlewares"
 import { adminCustomerImpersonateMiddlewares } from "./admin/customers/[id]/impersonate/middlewares"
 import { staffGuardMiddlewares } from "./admin/staff-guard"
 import { adminStaffMiddlewares } from "./admin/staff/middlewares"
@@ -19,6 +23,8 @@ export default defineMiddlewares({
   routes: [
     ...securityHeadersMiddlewares,
     ...rateLimitMiddlewares,
+    // Before the staff guard, so refused attempts are recorded too.
+    ...activityRecorderMiddlewares,
     ...staffGuardMiddlewares,
     ...impersonationGuardMiddlewares,
     ...adminCustomerImpersonateMiddlewares,
@@ -32,5 +38,8 @@ export default defineMiddlewares({
     ...storeCustomerConsentsMiddlewares,
     ...storeUnsubscribeMiddlewares,
     ...storeOrderTrackingMiddlewares,
+    ...adminInventoryAdjustmentsMiddlewares,
+    ...adminLowStockMiddlewares,
+    ...adminActivityMiddlewares,
   ],
 })

@@ -1,5 +1,6 @@
 import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { collectActivityStep } from "./steps/collect-activity"
 import { collectAuthIdentitiesStep } from "./steps/collect-auth-identities"
 import { collectConsentsStep } from "./steps/collect-consents"
 import { collectNotificationsStep } from "./steps/collect-notifications"
@@ -43,7 +44,7 @@ export const exportCustomerDataWorkflow = createWorkflow(
       email: customer.email,
       phone: customer.phone,
     }))
-    const [{ data: orders }, { data: carts }, notifications, authIdentities, messaging] = parallelize(
+    const [{ data: orders }, { data: carts }, notifications, authIdentities, messaging, activity] = parallelize(
       useQueryGraphStep({
         entity: "order",
         fields: ORDER_EXPORT_FIELDS,
@@ -58,10 +59,11 @@ export const exportCustomerDataWorkflow = createWorkflow(
       }).config({ name: "collect-carts" }),
       collectNotificationsStep(contact),
       collectAuthIdentitiesStep(input),
-      collectConsentsStep(input)
+      collectConsentsStep(input),
+      collectActivityStep(input)
     )
     const exported = transform(
-      { customer, orders, carts, notifications, authIdentities, messaging },
+      { customer, orders, carts, notifications, authIdentities, messaging, activity },
       ({ customer: { addresses, account_holders, ...profile }, ...data }) => ({
         generated_at: new Date().toISOString(),
         sources: EXPORT_SOURCES,
@@ -82,7 +84,7 @@ export const exportCustomerDataWorkflow = createWorkflow(
         consents: data.messaging.consents,
         broadcasts_received: data.messaging.broadcasts_received,
         concierge_conversations: [],
-        activity: [],
+        activity: data.activity,
       })
     )
     return new WorkflowResponse(exported)

@@ -19,5 +19,6 @@ export const EXPORT_SOURCES = {
   broadcasts_received:
     "broadcast module: broadcasts addressed to the customer (name, channel, status), the address used, delivery status and when sent",
   concierge_conversations: "not collected yet: the WhatsApp concierge module is not installed",
-  activity: "not collected yet: the activity log module is not installed",
+  activity:
+    "activity module: log entries the customer made or that concern their customer record (personal values are never written to the log)",
 } as const

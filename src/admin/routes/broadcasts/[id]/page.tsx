@@ -1,8 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query"
 import { Button, Container, Text } from "@medusajs/ui"
 import { useEffect, useRef } from "react"
-import { Link, useParams } from "react-router-dom"
-import { ACTIVE_BROADCAST_STATUSES, broadcastQueryKeys, useBroadcast } from "../../../hooks/broadcasts"
+import { Link, LoaderFunctionArgs, UIMatch, useParams } from "react-router-dom"
+import { ACTIVE_BROADCAST_STATUSES, Broadcast, broadcastQueryKeys, useBroadcast } from "../../../hooks/broadcasts"
+import { sdk } from "../../../lib/sdk"
 import { BroadcastMessage } from "../components/broadcast-message"
 import { BroadcastSummary } from "../components/broadcast-summary"
 import { PreviewPanel } from "../components/preview-panel"
@@ -52,7 +53,15 @@ const BroadcastDetailPage = () => {
     <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <div className="flex flex-col gap-y-3">
         <BroadcastSummary broadcast={broadcast} />
-        {broadcast.status !== "draft" && <RecipientsTable broadcastId={broadcast.id} poll={active} />}
+        {/* Recipients exist once a run starts; a scheduled or cancelled-before-start one has none. */}
+        {(broadcast.status === "sending" || broadcast.counts.total > 0) && (
+          <RecipientsTable
+            key={broadcast.id}
+            broadcastId={broadcast.id}
+            poll={active}
+            hasFailures={broadcast.counts.failed > 0}
+          />
+        )}
       </div>
       <div className="flex flex-col gap-y-3">
         <BroadcastMessage broadcast={broadcast} />
@@ -72,8 +81,20 @@ const BroadcastDetailPage = () => {
   )
 }
 
+type LoaderData = { broadcast: Pick<Broadcast, "name"> } | null
+
+/** Only for the breadcrumb: the page itself reads the broadcast through its query. */
+export const loader = async ({ params }: LoaderFunctionArgs): Promise<LoaderData> => {
+  try {
+    return await sdk.client.fetch<{ broadcast: Broadcast }>(`/admin/broadcasts/${params.id}`)
+  } catch {
+    // The page shows the error; the breadcrumb falls back to a generic label.
+    return null
+  }
+}
+
 export const handle = {
-  breadcrumb: () => "Broadcast",
+  breadcrumb: (match: UIMatch<LoaderData>) => match.data?.broadcast.name ?? "Broadcast",
 }
 
 export default BroadcastDetailPage

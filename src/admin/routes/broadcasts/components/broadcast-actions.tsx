@@ -1,6 +1,6 @@
 import { Button, toast, usePrompt } from "@medusajs/ui"
 import { Broadcast, useCancelBroadcast, useSendBroadcast, useSendTestBroadcast } from "../../../hooks/broadcasts"
-import { CHANNEL_LABELS, formatDateTime } from "./format"
+import { CHANNEL_NAMES, formatDateTime } from "./format"
 
 const CANCELLABLE: Broadcast["status"][] = ["draft", "scheduled", "sending"]
 
@@ -10,10 +10,11 @@ export const BroadcastActions = ({ broadcast }: { broadcast: Broadcast }) => {
   const send = useSendBroadcast(broadcast.id)
   const cancel = useCancelBroadcast(broadcast.id)
   const sendTest = useSendTestBroadcast(broadcast.id)
-  const channel = CHANNEL_LABELS[broadcast.channel]
+  const channel = CHANNEL_NAMES[broadcast.channel]
+  // A draft with a future start time is queued for then, not sent now: say so on the button.
+  const later = !!broadcast.scheduled_at && new Date(broadcast.scheduled_at) > new Date()
 
   const confirmSend = async () => {
-    const later = broadcast.scheduled_at && new Date(broadcast.scheduled_at) > new Date()
     const confirmed = await prompt({
       title: later ? "Schedule this broadcast?" : "Send this broadcast now?",
       description: later
@@ -69,7 +70,7 @@ export const BroadcastActions = ({ broadcast }: { broadcast: Broadcast }) => {
     }
     sendTest.mutate(undefined, {
       onSuccess: ({ to }) => toast.success(`Test sent to ${to}`),
-      onError: (error) => toast.error(error.message),
+      onError: (error) => toast.error(`Test not sent: ${error.message}`),
     })
   }
 
@@ -85,7 +86,7 @@ export const BroadcastActions = ({ broadcast }: { broadcast: Broadcast }) => {
       )}
       {broadcast.status === "draft" && (
         <Button size="small" onClick={confirmSend} isLoading={send.isPending}>
-          Send
+          {later ? "Schedule" : "Send"}
         </Button>
       )}
     </div>

@@ -16,6 +16,16 @@ const Row = ({ label, value }: { label: string; value: string }) => (
   </div>
 )
 
+/** What the progress section says before the run has any recipient. */
+const EMPTY_PROGRESS: Record<Broadcast["status"], string> = {
+  draft: "Nothing sent yet.",
+  scheduled: "Recipients are picked when it starts.",
+  sending: "Picking recipients…",
+  sent: "Nobody was in the audience.",
+  cancelled: "Cancelled before any message went out.",
+  failed: "Failed before any message went out.",
+}
+
 /** Title, status, actions, the facts and the delivery progress. */
 export const BroadcastSummary = ({ broadcast }: { broadcast: Broadcast }) => {
   const { data: groups } = useCustomerGroupOptions()
@@ -52,9 +62,7 @@ export const BroadcastSummary = ({ broadcast }: { broadcast: Broadcast }) => {
           <BroadcastCountsSummary counts={broadcast.counts} />
         ) : (
           <Text size="small" className="text-ui-fg-subtle">
-            {broadcast.status === "draft"
-              ? "Nothing sent yet."
-              : "No recipients yet."}
+            {EMPTY_PROGRESS[broadcast.status]}
           </Text>
         )}
       </div>

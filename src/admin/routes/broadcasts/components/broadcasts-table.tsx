@@ -1,9 +1,15 @@
 import { Badge, Table, Text } from "@medusajs/ui"
 import { Link, useNavigate } from "react-router-dom"
-import type { Broadcast } from "../../../hooks/broadcasts"
+import type { Broadcast, BroadcastCounts } from "../../../hooks/broadcasts"
 import { BroadcastProgressBar } from "./broadcast-progress"
 import { BroadcastStatusBadge } from "./broadcast-status-badge"
 import { CHANNEL_LABELS, formatDateTime } from "./format"
+
+/** "3/5 sent", plus failed and skipped when there are any: a bare "0/5" reads as stuck. */
+const describeProgress = ({ total, sent, failed, skipped }: BroadcastCounts): string =>
+  [`${sent}/${total} sent`, failed ? `${failed} failed` : null, skipped ? `${skipped} skipped` : null]
+    .filter(Boolean)
+    .join(" · ")
 
 /** One row per broadcast; a row opens its page. */
 export const BroadcastsTable = ({ broadcasts }: { broadcasts: Broadcast[] }) => {
@@ -44,12 +50,16 @@ export const BroadcastsTable = ({ broadcasts }: { broadcasts: Broadcast[] }) => 
               <BroadcastStatusBadge status={broadcast.status} />
             </Table.Cell>
             <Table.Cell>
-              <div className="flex min-w-[140px] items-center gap-x-3">
-                <BroadcastProgressBar counts={broadcast.counts} className="w-20" />
-                <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
-                  {broadcast.counts.sent}/{broadcast.counts.total}
-                </Text>
-              </div>
+              {broadcast.counts.total ? (
+                <div className="flex min-w-[140px] items-center gap-x-3">
+                  <BroadcastProgressBar counts={broadcast.counts} className="w-20 shrink-0" />
+                  <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
+                    {describeProgress(broadcast.counts)}
+                  </Text>
+                </div>
+              ) : (
+                "-"
+              )}
             </Table.Cell>
             <Table.Cell>{formatDateTime(broadcast.scheduled_at)}</Table.Cell>
             <Table.Cell>{formatDateTime(broadcast.created_at)}</Table.Cell>

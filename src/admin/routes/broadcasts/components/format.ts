@@ -6,6 +6,13 @@ export const CHANNEL_LABELS: Record<BroadcastChannel, string> = {
   whatsapp: "WhatsApp",
 }
 
+/** The channel inside a sentence: "goes out by email", "by SMS". */
+export const CHANNEL_NAMES: Record<BroadcastChannel, string> = {
+  email: "email",
+  sms: "SMS",
+  whatsapp: "WhatsApp",
+}
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
 
 export const formatDateTime = (value: string | null | undefined): string =>

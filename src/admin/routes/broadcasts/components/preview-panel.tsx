@@ -10,9 +10,20 @@ type Props = {
   className?: string
 }
 
+/** Why customers are left out, and a warning when nobody would get the message. */
+const audienceNote = (size: number, leftOut: number): string | null => {
+  if (!size) {
+    return leftOut
+      ? "Nobody in this audience would get it: none has opted in to this channel with an address for it."
+      : "No customer matches this audience."
+  }
+  return leftOut ? "Left out: customers not opted in to this channel, or with no address for it." : null
+}
+
 /** Audience size and the message as a sample customer gets it, from the server. */
 export const PreviewPanel = ({ input, problems, className }: Props) => {
   const { data, isFetching, isError, error } = useBroadcastPreview(input)
+  const note = data ? audienceNote(data.audience_size, data.skipped_opted_out) : null
 
   return (
     <Container className={clx("divide-y p-0", className)}>
@@ -55,10 +66,20 @@ export const PreviewPanel = ({ input, problems, className }: Props) => {
             </div>
             <div>
               <Text size="small" className="text-ui-fg-subtle">
-                Left out (opted out)
+                Left out
               </Text>
-              <Heading level="h2">{data.skipped_opted_out}</Heading>
+              <Heading level="h2" data-testid="preview-left-out">
+                {data.skipped_opted_out}
+              </Heading>
             </div>
+            {note && (
+              <Text
+                size="small"
+                className={clx("col-span-2", data.audience_size ? "text-ui-fg-subtle" : "text-ui-fg-error")}
+              >
+                {note}
+              </Text>
+            )}
           </div>
           <div className="px-6 py-4">
             <RenderedMessageView channel={input.channel} rendered={data.rendered} />

@@ -5,23 +5,27 @@ import { BroadcastStatusBadge } from "./broadcast-status-badge"
 import { formatDateTime } from "./format"
 
 const PAGE_SIZE = 20
-const FILTERS: { value: RecipientStatus | "all"; label: string }[] = [
+type Filter = RecipientStatus | "all"
+
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: "all", label: "All" },
   { value: "failed", label: "Failed" },
   { value: "sent", label: "Sent" },
   { value: "queued", label: "Queued" },
   { value: "skipped", label: "Skipped" },
-  { value: "all", label: "All" },
 ]
 
 type Props = {
   broadcastId: string
   /** Refresh every few seconds while the broadcast is being sent. */
   poll: boolean
+  /** Opens on the failed recipients when there are some, else on all of them. */
+  hasFailures: boolean
 }
 
-/** Per-recipient results, failed ones first by default, with their last error. */
-export const RecipientsTable = ({ broadcastId, poll }: Props) => {
-  const [filter, setFilter] = useState<RecipientStatus | "all">("failed")
+/** Per-recipient results with the reason a message failed or was skipped. */
+export const RecipientsTable = ({ broadcastId, poll, hasFailures }: Props) => {
+  const [filter, setFilter] = useState<Filter>(() => (hasFailures ? "failed" : "all"))
   const [pageIndex, setPageIndex] = useState(0)
   const { data, isLoading, isError, error } = useBroadcastRecipients(
     broadcastId,
@@ -43,7 +47,7 @@ export const RecipientsTable = ({ broadcastId, poll }: Props) => {
   }, [data, pageIndex, pageCount])
 
   const changeFilter = (value: string) => {
-    setFilter(value as RecipientStatus | "all")
+    setFilter(value as Filter)
     setPageIndex(0)
   }
 
@@ -76,7 +80,7 @@ export const RecipientsTable = ({ broadcastId, poll }: Props) => {
         </Text>
       ) : !count ? (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          {filter === "failed" ? "No failed recipients." : "No recipients here."}
+          {filter === "all" ? "No recipients yet." : `No ${filter} recipients.`}
         </Text>
       ) : (
         <>
@@ -86,14 +90,16 @@ export const RecipientsTable = ({ broadcastId, poll }: Props) => {
                 <Table.HeaderCell>Address</Table.HeaderCell>
                 <Table.HeaderCell>Status</Table.HeaderCell>
                 <Table.HeaderCell className="text-right">Attempts</Table.HeaderCell>
-                <Table.HeaderCell>Last error</Table.HeaderCell>
+                <Table.HeaderCell>Error or reason</Table.HeaderCell>
                 <Table.HeaderCell>Sent</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
               {data?.recipients.map((recipient) => (
                 <Table.Row key={recipient.id}>
-                  <Table.Cell className="max-w-[220px] truncate">{recipient.address}</Table.Cell>
+                  <Table.Cell className="max-w-[220px] truncate" title={recipient.address || undefined}>
+                    {recipient.address || "-"}
+                  </Table.Cell>
                   <Table.Cell>
                     <BroadcastStatusBadge status={recipient.status} />
                   </Table.Cell>

@@ -20,7 +20,7 @@ export const ScheduleField = ({
     />
     <Text size="small" className="text-ui-fg-subtle">
       In your time zone ({Intl.DateTimeFormat().resolvedOptions().timeZone}). Leave it empty to send
-      as soon as you press Send; a scheduled broadcast still needs Send to be queued.
+      as soon as you press Send; with a time, press Schedule on its page to queue it.
     </Text>
   </div>
 )

@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Alert, Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { FormEvent, useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useCreateBroadcast } from "../../../hooks/broadcasts"
@@ -60,20 +60,19 @@ const CreateBroadcastPage = () => {
 
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Container className="flex flex-col gap-y-6 px-6 py-4">
+          {/* At the top, next to Save draft: at the bottom of a long form it went unseen. */}
+          {showProblems && save.problems.length > 0 && (
+            <Alert variant="error" data-testid="broadcast-form-problems">
+              <ul className="flex list-disc flex-col gap-y-1 pl-4">
+                {save.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </Alert>
+          )}
           <MessageFields form={form} onChange={update} />
           <AudienceFields form={form} onChange={update} />
           <ScheduleField value={form.scheduledAt} onChange={(scheduledAt) => update({ scheduledAt })} />
-          {showProblems && save.problems.length > 0 && (
-            <ul className="flex list-disc flex-col gap-y-1 pl-4">
-              {save.problems.map((problem) => (
-                <li key={problem}>
-                  <Text size="small" className="text-ui-fg-error">
-                    {problem}
-                  </Text>
-                </li>
-              ))}
-            </ul>
-          )}
         </Container>
         <PreviewPanel input={preview.input} problems={preview.problems} className="self-start" />
       </div>

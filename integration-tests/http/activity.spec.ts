@@ -1,0 +1,298 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ACTIVITY_MODULE } from "../../src/modules/activity"
+import ActivityModuleService, {
+  ActivityEntry,
+  ChainReport,
+  StoredActivityEvent,
+} from "../../src/modules/activity/service"
+import { PaymentFakes, startPaymentFakes } from "../utils/env"
+import { createStaffUser } from "../utils/staff"
+import { ADMIN, adminHeaders, seedStore } from "../utils/store"
+import { waitFor } from "../utils/wait-for"
+
+jest.setTimeout(120_000)
+
+let fakes: PaymentFakes
+
+beforeAll(async () => {
+  fakes = await startPaymentFakes()
+})
+
+afterAll(async () => {
+  await Promise.all([fakes.paystack.close(), fakes.stripe.close()])
+})
+
+type Headers = { headers: Record<string, string> }
+type Page = { events: StoredActivityEvent[]; next_cursor: string | null; limit: number }
+type Raw = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: Headers
+    let adminId: string
+    let activity: ActivityModuleService
+    let pg: Raw
+
+    beforeEach(async () => {
+      const container = getContainer()
+      await seedStore(container)
+      admin = await adminHeaders(api)
+      const [user] = await container.resolve(Modules.USER).listUsers({ email: ADMIN.email })
+      adminId = user.id
+      activity = container.resolve<ActivityModuleService>(ACTIVITY_MODULE)
+      pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    })
+
+    const call = <T = unknown>(
+      method: string,
+      url: string,
+      body?: object,
+      headers: Headers = admin
+    ): Promise<{ status: number; data: T }> =>
+      api
+        .request({ method, url, data: body, ...headers })
+        .catch((e: { response: { status: number; data: T } }) => e.response)
+
+    const entry = (n: number, extra: Partial<ActivityEntry> = {}): ActivityEntry => ({
+      actor_type: "system",
+      action: "widget.tested",
+      resource_type: "widget",
+      resource_id: `widget_${n}`,
+      payload: { n, nested: { b: [1, "two", null], a: true } },
+      ...extra,
+    })
+
+    const verify = async () => {
+      const res = await call<ChainReport>("GET", "/admin/activity/verify")
+      expect(res.status).toBe(200)
+      return res.data
+    }
+
+    const eventsFor = async (resourceId: string) =>
+      (await call<Page>("GET", `/admin/activity?resource_id=${resourceId}`)).data.events
+
+    /** Runs `change` with the immutability trigger off, as someone with table-owner rights could. */
+    const withTriggerDisabled = async (change: () => Promise<unknown>) => {
+      await pg.raw(`alter table activity_event disable trigger activity_event_immutable`)
+      try {
+        await change()
+      } finally {
+        await pg.raw(`alter table activity_event enable trigger activity_event_immutable`)
+      }
+    }
+
+    describe("immutability and tamper evidence", () => {
+      it("rejects UPDATE and DELETE on the table", async () => {
+        const [event] = await activity.append([entry(1)])
+        const forge = pg.raw(`update activity_event set action = 'widget.forged' where id = ?`, [event.id])
+        await expect(forge).rejects.toThrow(/append-only: UPDATE/)
+        const erase = pg.raw(`delete from activity_event where id = ?`, [event.id])
+        await expect(erase).rejects.toThrow(/append-only: DELETE/)
+        const { rows } = await pg.raw(`select action from activity_event where id = ?`, [event.id])
+        expect(rows).toEqual([{ action: "widget.tested" }])
+        expect(await verify()).toEqual({ valid: true, checked: 1, last_seq: 1, first_broken: null })
+      })
+
+      it("finds a row changed while the trigger was disabled", async () => {
+        const events = await activity.append([entry(1), entry(2), entry(3)])
+        expect((await verify()).valid).toBe(true)
+
+        await withTriggerDisabled(() =>
+          pg.raw(`update activity_event set payload = jsonb_set(payload, '{n}', '20') where id = ?`, [events[1].id])
+        )
+
+        expect(await verify()).toEqual({
+          valid: false,
+          checked: 1,
+          last_seq: 2,
+          first_broken: { seq: 2, id: events[1].id, reason: "content does not match its hash" },
+        })
+      })
+
+      it("finds a row deleted while the trigger was disabled", async () => {
+        const events = await activity.append([entry(1), entry(2), entry(3), entry(4)])
+        await withTriggerDisabled(() => pg.raw(`delete from activity_event where id = ?`, [events[1].id]))
+        const report = await verify()
+        expect(report.first_broken).toEqual({ seq: 3, id: events[2].id, reason: "row 2 is missing" })
+      })
+
+      it("keeps the chain unbroken under 50 concurrent writes", async () => {
+        const written = await Promise.all(Array.from({ length: 50 }, (_, n) => activity.append([entry(n)])))
+        const seqs = written.flat().map((event) => event.seq)
+        expect(new Set(seqs).size).toBe(50)
+        expect(Math.max(...seqs)).toBe(50)
+
+        const report = await verify()
+        expect(report).toEqual({ valid: true, checked: 50, last_seq: 50, first_broken: null })
+        const { rows } = await pg.raw(
+          `select count(*)::int as n from activity_event a
+           join activity_event b on b.seq = a.seq + 1 where b.prev_hash = a.hash`
+        )
+        expect(rows[0].n).toBe(49)
+      })
+    })
+
+    describe("admin mutations", () => {
+      it("records a core product update once, with the admin as actor and the changed fields", async () => {
+        const {
+          data: {
+            products: [product],
+          },
+        } = await call<{ products: { id: string }[] }>("GET", "/admin/products?limit=1&fields=id")
+        const res = await call(
+          "POST",
+          `/admin/products/${product.id}`,
+          { title: "Renamed by staff", metadata: { supplier_token: "s3cr3t", shelf: "A2" } },
+          { headers: { ...admin.headers, "x-request-id": "req-product-1", "user-agent": "activity-spec" } }
+        )
+        expect(res.status).toBe(200)
+
+        const events = await waitFor(async () => {
+          const found = await eventsFor(product.id)
+          return found.length ? found : undefined
+        }, { what: "the product update event" })
+        expect(events).toHaveLength(1)
+        expect(events[0]).toMatchObject({
+          actor_type: "user",
+          actor_id: adminId,
+          impersonator_id: null,
+          action: "product.updated",
+          resource_type: "product",
+          resource_id: product.id,
+          request_id: "req-product-1",
+          user_agent: "activity-spec",
+          payload: {
+            method: "POST",
+            route: `/admin/products/${product.id}`,
+            status_code: 200,
+            changes: {
+              title: { after: "Renamed by staff" },
+              metadata: { after: { supplier_token: "[redacted]", shelf: "A2" } },
+            },
+          },
+        })
+        expect(JSON.stringify(events)).not.toContain("s3cr3t")
+        expect(events[0].ip).toBeTruthy()
+        expect((await verify()).valid).toBe(true)
+      })
+
+      it("records a custom mutation (staff role change) once", async () => {
+        const user = await createStaffUser(getContainer(), "support@store.test", "concierge")
+        const res = await call("POST", `/admin/staff/${user.id}/role`, { role: "support" })
+        expect(res.status).toBe(200)
+
+        const events = await waitFor(async () => {
+          const found = (await eventsFor(user.id)).filter((event) => event.actor_type === "user")
+          return found.length ? found : undefined
+        }, { what: "the role change event" })
+        expect(events).toHaveLength(1)
+        expect(events[0]).toMatchObject({
+          actor_type: "user",
+          actor_id: adminId,
+          action: "staff.role",
+          resource_type: "staff",
+          resource_id: user.id,
+          payload: { status_code: 200, changes: { role: { after: "support" } } },
+        })
+      })
+
+      it("records impersonation and erasure from their requests and their domain events", async () => {
+        const [customer] = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .createCustomers([{ email: "ada@store.test", first_name: "Ada" }])
+        expect((await call("POST", `/admin/customers/${customer.id}/impersonate`, {})).status).toBe(201)
+        expect((await call("POST", `/admin/customers/${customer.id}/erase`, {})).status).toBeLessThan(300)
+
+        const expected = ["customer.erase", "customer.erased", "customer.impersonate", "customer.impersonated"]
+        const events = await waitFor(async () => {
+          const found = await eventsFor(customer.id)
+          return found.length >= expected.length ? found : undefined
+        }, { what: "the impersonation and erasure events" })
+        expect(events.map((event) => event.action).sort()).toEqual(expected)
+        const byAction = Object.fromEntries(events.map((event) => [event.action, event]))
+        expect(byAction["customer.impersonated"]).toMatchObject({ actor_type: "user", actor_id: adminId })
+        expect(byAction["customer.erased"]).toMatchObject({ actor_type: "system", resource_type: "customer" })
+        expect(byAction["customer.impersonate"]).toMatchObject({ actor_type: "user", actor_id: adminId })
+        // The impersonation token in the response never reaches the log.
+        expect(JSON.stringify(events)).not.toMatch(/eyJ/)
+        expect((await verify()).valid).toBe(true)
+      })
+
+      it("never fails the request when the log write fails, and retries it", async () => {
+        const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
+        const errors = jest.spyOn(logger, "error")
+        // The first insert into the log fails, as a database hiccup would.
+        await pg.raw(`create sequence if not exists activity_spec_failures`)
+        await pg.raw(`create or replace function activity_spec_fail_once() returns trigger language plpgsql as $$
+          begin
+            if nextval('activity_spec_failures') = 1 then raise exception 'injected log failure'; end if;
+            return new;
+          end; $$`)
+        await pg.raw(`create trigger activity_spec_fail_once before insert on activity_event
+          for each statement execute function activity_spec_fail_once()`)
+        try {
+          const created = await call<{ fx_rate: { id: string } }>("POST", "/admin/fx-rates", {
+            base_currency: "usd",
+            quote_currency: "ngn",
+            rate: "1600.5",
+          })
+          expect(created.status).toBe(201)
+          const events = await waitFor(async () => {
+            const found = await eventsFor(created.data.fx_rate.id)
+            return found.length ? found : undefined
+          }, { what: "the retried fx rate event" })
+          expect(events).toHaveLength(1)
+          expect(events[0].action).toBe("fx_rate.created")
+          expect(errors.mock.calls.map(([message]) => String(message))).toEqual(
+            expect.arrayContaining([
+              expect.stringMatching(/Activity log write failed \(attempt 1\/4\).*injected log failure/),
+            ])
+          )
+        } finally {
+          errors.mockRestore()
+          await pg.raw(`drop trigger if exists activity_spec_fail_once on activity_event`)
+          await pg.raw(`drop function if exists activity_spec_fail_once()`)
+          await pg.raw(`drop sequence if exists activity_spec_failures`)
+        }
+      })
+    })
+
+    describe("GET /admin/activity", () => {
+      it("filters and pages with a cursor, newest first, without skipping or repeating", async () => {
+        await activity.append([1, 2, 3, 4, 5].map((n) => entry(n, { actor_type: "webhook", actor_id: "paystack" })))
+        await activity.append([entry(6, { action: "widget.other" })])
+
+        const seen: StoredActivityEvent[] = []
+        let cursor: string | null = null
+        let pages = 0
+        do {
+          const after: string = cursor ? `&cursor=${cursor}` : ""
+          const query = `/admin/activity?actor_type=webhook&actor_id=paystack&limit=2${after}`
+          const res = await call<Page>("GET", query)
+          expect(res.status).toBe(200)
+          seen.push(...res.data.events)
+          cursor = res.data.next_cursor
+          pages += 1
+        } while (cursor)
+        expect(pages).toBe(3)
+        expect(seen.map((event) => event.resource_id)).toEqual([5, 4, 3, 2, 1].map((n) => `widget_${n}`))
+
+        const byAction = await call<Page>("GET", "/admin/activity?action=widget.other&resource_type=widget")
+        expect(byAction.data.events.map((event) => event.resource_id)).toEqual(["widget_6"])
+
+        const future = new Date(Date.now() + 3_600_000).toISOString()
+        const past = new Date(Date.now() - 3_600_000).toISOString()
+        expect((await call<Page>("GET", `/admin/activity?from=${future}`)).data.events).toHaveLength(0)
+        const inRange = await call<Page>("GET", `/admin/activity?from=${past}&to=${future}&resource_type=widget`)
+        expect(inRange.data.events).toHaveLength(6)
+      })
+
+      it("rejects bad filters with 400", async () => {
+        expect((await call("GET", "/admin/activity?actor_type=robot")).status).toBe(400)
+        expect((await call("GET", "/admin/activity?cursor=abc")).status).toBe(400)
+        expect((await call("GET", "/admin/activity?limit=0")).status).toBe(400)
+      })
+    })
+  },
+})
