@@ -65,6 +65,8 @@ export const EnvSchema = z.object({
   BROADCAST_WHATSAPP_PER_SECOND: z.coerce.number().int().min(0).default(20),
   /** Provider batches one broadcast workflow run sends before handing the rest to the next run. */
   BROADCAST_BATCHES_PER_RUN: z.coerce.number().int().positive().default(50),
+  /** Available quantity at or below which an item is low on stock, unless the item's metadata sets its own. */
+  LOW_STOCK_THRESHOLD: z.coerce.number().int().min(0).default(5),
   /** A staff WhatsApp number (E.164) that also receives admin alerts. */
   ADMIN_ALERT_WHATSAPP_TO: optionalString,
   /** Lifetime of admin and customer access tokens (Medusa's JWT), e.g. "15m", "1d". */

@@ -1,8 +1,9 @@
 import { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { env } from "../../config"
 
-/** An item is low on stock when its available quantity is at or below this, unless its metadata sets its own. */
-export const DEFAULT_LOW_STOCK_THRESHOLD = 5
+/** An item is low on stock when its available quantity is at or below this (LOW_STOCK_THRESHOLD, default 5), unless its metadata sets its own. */
+export const DEFAULT_LOW_STOCK_THRESHOLD = env.LOW_STOCK_THRESHOLD
 
 /** Inventory item `metadata` key holding a per-item threshold (a whole number, 0 or more). */
 export const LOW_STOCK_THRESHOLD_KEY = "low_stock_threshold"
