@@ -4,6 +4,7 @@ import { FakeResend } from "../fakes/resend"
 import { PaymentFakes, startEmailFake, startPaymentFakes } from "../utils/env"
 import { createStaffUser, staffHeaders } from "../utils/staff"
 import { adminHeaders, seedStore } from "../utils/store"
+import { waitFor } from "../utils/wait-for"
 
 jest.setTimeout(180_000)
 
@@ -359,6 +360,16 @@ medusaIntegrationTestRunner({
           available: 11,
           threshold: 12,
         })
+      })
+
+      it("alerts when an order's reservation, not an adjustment, takes the item to its threshold", async () => {
+        const item = await stockItem("LOW-RESERVED", 9)
+        await getContainer()
+          .resolve(Modules.INVENTORY)
+          .createReservationItems({ inventory_item_id: item.id, location_id: locationId, quantity: 4 })
+        // 9 stocked - 4 reserved = 5 available, at the default threshold.
+        await waitFor(async () => lowStockEmails("LOW-RESERVED").length === 1, { what: "the low-stock alert" })
+        expect((await lowStock()).find((row) => row.inventory_item_id === item.id)).toMatchObject({ available: 5 })
       })
 
       it("alerts once when concurrent adjustments cross the threshold together", async () => {

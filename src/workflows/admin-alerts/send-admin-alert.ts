@@ -1,7 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { NotificationChannel } from "../../lib/notifications/types"
 import { listAdminRecipientsStep } from "./steps/list-admin-recipients"
-import { sendStaffNotificationsStep, StaffNotification } from "./steps/send-staff-notifications"
+import { NotificationToSend, sendNotificationsOnceStep } from "../notifications/steps/send-notifications-once"
 import { validateAdminAlertStep } from "./steps/validate-admin-alert"
 
 export type SendAdminAlertWorkflowInput = {
@@ -29,7 +30,7 @@ export const sendAdminAlertWorkflow = createWorkflow(sendAdminAlertWorkflowId, (
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
   const recipients = listAdminRecipientsStep()
   const notifications = transform({ input, alert, recipients }, ({ input, alert, recipients }) => {
-    const message = (channel: StaffNotification["channel"], to: string): StaffNotification => ({
+    const message = (channel: NotificationChannel, to: string): NotificationToSend => ({
       to,
       channel,
       template: ADMIN_ALERT_TEMPLATE,
@@ -41,7 +42,7 @@ export const sendAdminAlertWorkflow = createWorkflow(sendAdminAlertWorkflowId, (
       ...(recipients.whatsapp ? [message("whatsapp", recipients.whatsapp)] : []),
     ]
   })
-  const sent = sendStaffNotificationsStep(notifications)
+  const sent = sendNotificationsOnceStep(notifications)
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(sent)
 })

@@ -5,7 +5,7 @@ import { countOpenConversationsStep } from "./steps/count-open-conversations"
 import { listAdminRecipientsStep } from "./steps/list-admin-recipients"
 import { listLowStockItemsStep } from "./steps/list-low-stock-items"
 import { resolveDigestDayStep } from "./steps/resolve-digest-day"
-import { sendStaffNotificationsStep, StaffNotification } from "./steps/send-staff-notifications"
+import { NotificationToSend, sendNotificationsOnceStep } from "../notifications/steps/send-notifications-once"
 import { summarizeOrdersStep } from "./steps/summarize-orders"
 
 export type { AdminDigestData } from "./steps/build-admin-digest"
@@ -45,7 +45,7 @@ export const sendAdminDigestWorkflow = createWorkflow(
     })
     const notifications = transform({ digest, recipients }, ({ digest, recipients }) =>
       recipients.emails.map(
-        (email): StaffNotification => ({
+        (email): NotificationToSend => ({
           to: email,
           channel: "email",
           template: ADMIN_DIGEST_TEMPLATE,
@@ -54,7 +54,7 @@ export const sendAdminDigestWorkflow = createWorkflow(
         })
       )
     )
-    const sent = sendStaffNotificationsStep(notifications)
+    const sent = sendNotificationsOnceStep(notifications)
     releaseLockStep({ key: lockKey })
     const result = transform({ digest, sent }, ({ digest, sent }) => ({ digest, ...sent }))
     return new WorkflowResponse(result)

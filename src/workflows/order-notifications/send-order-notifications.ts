@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { sendNotificationsStep } from "@medusajs/medusa/core-flows"
+import { sendNotificationsOnceStep } from "../notifications/steps/send-notifications-once"
 import { buildOrderNotificationsStep, BuildOrderNotificationsStepInput } from "./steps/build-order-notifications"
 
 export type SendOrderNotificationsWorkflowInput = BuildOrderNotificationsStepInput
@@ -11,6 +11,6 @@ export const sendOrderNotificationsWorkflow = createWorkflow(
   sendOrderNotificationsWorkflowId,
   (input: SendOrderNotificationsWorkflowInput) => {
     const notifications = buildOrderNotificationsStep(input)
-    return new WorkflowResponse(sendNotificationsStep(notifications))
+    return new WorkflowResponse(sendNotificationsOnceStep(notifications))
   }
 )

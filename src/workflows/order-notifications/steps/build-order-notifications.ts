@@ -1,11 +1,12 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { CreateNotificationDTO, MedusaContainer } from "@medusajs/framework/types"
+import { MedusaContainer } from "@medusajs/framework/types"
 import { OrderMessageData } from "../../../lib/notifications/templates"
 import { NotificationChannel } from "../../../lib/notifications/types"
 import { CONSENT_MODULE } from "../../../modules/consent"
 import ConsentModuleService from "../../../modules/consent/service"
 import { addressOf } from "../../broadcast/utils/audience"
+import { NotificationToSend } from "../../notifications/steps/send-notifications-once"
 import { EVENT_SUBJECT, ORDER_MESSAGE_TEMPLATES, OrderMessageKind } from "../utils/order-events"
 import { decimal, ORDER_MESSAGE_FIELDS, orderMessageData, OrderMessageRow } from "../utils/order-message-data"
 
@@ -143,7 +144,7 @@ export const buildOrderNotificationsStep = createStep(
     }
     const order = await graphOne<OrderMessageRow>(container, "order", orderId, ORDER_MESSAGE_FIELDS)
     const channels = await channelsFor(container, order)
-    const notifications: CreateNotificationDTO[] = occasions.flatMap(({ ref, extra }) =>
+    const notifications: NotificationToSend[] = occasions.flatMap(({ ref, extra }) =>
       channels.map(({ channel, to }) => ({
         to,
         channel,

@@ -1,25 +1,19 @@
 import { CreateNotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { NotificationChannel } from "../../../lib/notifications/types"
 
-export type StaffNotification = {
-  to: string
-  channel: NotificationChannel
-  template: string
-  data: Record<string, unknown>
-  /** Stable per message: a key that was sent is never sent again; a failed one may be retried. */
-  idempotency_key: string
-}
+/** A notification with a key that is stable per message: sent once, retried in place after a failure. */
+export type NotificationToSend = CreateNotificationDTO & { idempotency_key: string }
 
 type NotificationRow = { id: string; idempotency_key: string | null; status: string }
 
 /** A notification to create, or (with `id`) a failed one to send again under the same record. */
 type NotificationEntry = CreateNotificationDTO & { id?: string }
 
-export const sendStaffNotificationsStepId = "send-staff-notifications"
+export const sendNotificationsOnceStepId = "send-notifications-once"
 
 /**
+ * Used instead of core's `sendNotificationsStep` wherever a trigger can be redelivered.
  * Sends the messages through Medusa's notification module, skipping keys that
  * were already sent (or are being sent). A key whose earlier send failed is
  * sent again under its existing record: the module, given only the key,
@@ -27,9 +21,9 @@ export const sendStaffNotificationsStepId = "send-staff-notifications"
  * message fails the step throws after the others were tried, so a rerun sends
  * only what is missing. Sent messages cannot be taken back: no compensation.
  */
-export const sendStaffNotificationsStep = createStep(
-  sendStaffNotificationsStepId,
-  async (notifications: StaffNotification[], { container }) => {
+export const sendNotificationsOnceStep = createStep(
+  sendNotificationsOnceStepId,
+  async (notifications: NotificationToSend[], { container }) => {
     if (!notifications.length) {
       return new StepResponse({ notification_ids: [] as string[] })
     }
