@@ -143,6 +143,14 @@ module.exports = defineConfig({
       },
     },
     {
+      resolve: "./src/modules/concierge",
+      options: {
+        firstResponseMinutes: env.CONCIERGE_FIRST_RESPONSE_MINUTES,
+        businessHours: env.CONCIERGE_BUSINESS_HOURS,
+        timeZone: env.STORE_TIMEZONE,
+      },
+    },
+    {
       resolve: "@medusajs/medusa/auth",
       options: {
         providers: [

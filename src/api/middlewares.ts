@@ -1,8 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { activityRecorderMiddlewares } from "./admin/activity-recorder"
+import { loginActivityMiddlewares } from "./auth/login-activity"
 import { adminActivityMiddlewares } from "./admin/activity/middlewares"
 import { adminCustomerGdprMiddlewares } from "./admin/customers/[id]/gdpr-middlewares"
 import { adminBroadcastsMiddlewares } from "./admin/broadcasts/middlewares"
+import { adminConciergeMiddlewares } from "./admin/concierge/middlewares"
+import { errorHandler } from "./error-handler"
+import { whatsAppWebhookMiddlewares } from "./hooks/whatsapp/middlewares"
+import { storeConciergeEscalationsMiddlewares } from "./store/concierge/escalations/middlewares"
 import { adminFxRatesMiddlewares } from "./admin/fx-rates/middlewares"
 import { adminInventoryAdjustmentsMiddlewares } from "./admin/inventory-adjustments/middlewares"
 import { adminLowStockMiddlewares } from "./admin/low-stock/middlewares"
@@ -20,11 +25,13 @@ import { storeUnsubscribeMiddlewares } from "./store/notifications/unsubscribe/m
 import { storeOrderTrackingMiddlewares } from "./store/orders/[id]/tracking/middlewares"
 
 export default defineMiddlewares({
+  errorHandler,
   routes: [
     ...securityHeadersMiddlewares,
     ...rateLimitMiddlewares,
     // Before the staff guard, so refused attempts are recorded too.
     ...activityRecorderMiddlewares,
+    ...loginActivityMiddlewares,
     ...staffGuardMiddlewares,
     ...impersonationGuardMiddlewares,
     ...adminCustomerImpersonateMiddlewares,
@@ -41,5 +48,8 @@ export default defineMiddlewares({
     ...adminInventoryAdjustmentsMiddlewares,
     ...adminLowStockMiddlewares,
     ...adminActivityMiddlewares,
+    ...whatsAppWebhookMiddlewares,
+    ...storeConciergeEscalationsMiddlewares,
+    ...adminConciergeMiddlewares,
   ],
 })

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { parseBusinessHours } from "../lib/concierge/business-hours"
 
 export const DEV_SECRET = "supersecret"
 
@@ -53,6 +54,22 @@ export const EnvSchema = z.object({
   WHATSAPP_BUSINESS_NUMBER: optionalString,
   WHATSAPP_API_BASE: url(),
   STORE_TIMEZONE: z.string().default("Africa/Lagos"),
+  /** Minutes of business time within which a new concierge conversation should get its first reply. */
+  CONCIERGE_FIRST_RESPONSE_MINUTES: z.coerce.number().int().positive().default(15),
+  /** When the concierge answers, in store time, e.g. "mon-fri 08:00-18:00, sat 10:00-14:00"; "always" for 24/7. */
+  CONCIERGE_BUSINESS_HOURS: z
+    .string()
+    .default("mon-sat 08:00-20:00")
+    .superRefine((spec, ctx) => {
+      try {
+        parseBusinessHours(spec)
+      } catch (error) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: (error as Error).message })
+      }
+    }),
+  /** Storefront escalations allowed per hour from one phone number and from one IP address. */
+  CONCIERGE_ESCALATIONS_PER_PHONE_PER_HOUR: z.coerce.number().int().positive().default(5),
+  CONCIERGE_ESCALATIONS_PER_IP_PER_HOUR: z.coerce.number().int().positive().default(20),
   /** Base of the links put in messages (order tracking, unsubscribe); default: first STORE_CORS origin. */
   STOREFRONT_URL: url(),
   /** Base of links to the admin dashboard in staff alerts, e.g. https://api.example.com. */

@@ -61,29 +61,53 @@ export function createRateLimiters({
   limits = rateLimitsFromEnv(),
   redis,
 }: { limits?: RateLimits; redis?: Redis } = {}): RateLimiters {
-  const build = (scope: RateLimitScope): RateLimiterAbstract => {
-    const options = {
-      keyPrefix: `${RATE_LIMIT_KEY_PREFIX}:${scope}`,
-      points: limits[scope],
-      duration: RATE_LIMIT_WINDOW_SECONDS,
-    }
-    const memory = new RateLimiterMemory(options)
-    if (!redis) {
-      return memory
-    }
-    return new RateLimiterRedis({
-      ...options,
-      storeClient: redis,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: memory,
-    })
-  }
+  const build = (scope: RateLimitScope): RateLimiterAbstract =>
+    createLimiter({ name: scope, points: limits[scope], duration: RATE_LIMIT_WINDOW_SECONDS, redis })
   return {
     auth: build("auth"),
     store: build("store"),
     admin: build("admin"),
     hooks: build("hooks"),
   }
+}
+
+/**
+ * One limiter of `points` per `duration` seconds under `rl:<name>`: shared
+ * through Redis when there is a client, with an in-process fallback of the
+ * same budget while Redis is unreachable.
+ */
+export function createLimiter({
+  name,
+  points,
+  duration,
+  redis,
+}: {
+  name: string
+  points: number
+  duration: number
+  redis?: Redis
+}): RateLimiterAbstract {
+  const options = { keyPrefix: `${RATE_LIMIT_KEY_PREFIX}:${name}`, points, duration }
+  const memory = new RateLimiterMemory(options)
+  if (!redis) {
+    return memory
+  }
+  return new RateLimiterRedis({
+    ...options,
+    storeClient: redis,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  })
+}
+
+let sharedRedis: Redis | undefined
+
+/** The app's one Redis client for limiters, or undefined without REDIS_URL. */
+export function sharedRateLimitRedis(): Redis | undefined {
+  if (env.REDIS_URL) {
+    sharedRedis ??= createRateLimitRedis(env.REDIS_URL)
+  }
+  return sharedRedis
 }
 
 let shared: RateLimiters | undefined
@@ -94,8 +118,6 @@ let shared: RateLimiters | undefined
  * first request (a request before that is counted in memory).
  */
 export function sharedRateLimiters(): RateLimiters {
-  shared ??= createRateLimiters({
-    redis: env.REDIS_URL ? createRateLimitRedis(env.REDIS_URL) : undefined,
-  })
+  shared ??= createRateLimiters({ redis: sharedRateLimitRedis() })
   return shared
 }

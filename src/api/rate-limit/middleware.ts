@@ -39,7 +39,7 @@ function ipv6Network(ip: string): string {
  * The client address as Express resolves it (honours `trust proxy`, which
  * Medusa sets to 1 hop); an IPv6 client by its /64, an IPv4-mapped one as IPv4.
  */
-const ipKey: RateLimitKey = ({ ip = "unknown" }) => {
+export const ipKey: RateLimitKey = ({ ip = "unknown" }) => {
   if (!isIPv6(ip)) {
     return `ip:${ip}`
   }
@@ -130,11 +130,16 @@ export function rateLimit(scope: RateLimitScope, limiters: RateLimiters) {
     if (!rejected) {
       return next()
     }
-    const retryAfter = seconds(rejected.msBeforeNext)
-    res.setHeader("Retry-After", String(retryAfter))
-    res.status(429).json({
-      type: "too_many_requests",
-      message: `Too many requests. Retry in ${retryAfter} seconds.`,
-    })
+    refuseTooManyRequests(res, rejected)
   }
+}
+
+/** `429 { type, message }` with `Retry-After`, for a request over one of its limits. */
+export function refuseTooManyRequests(res: MedusaResponse, rejected: RateLimiterRes) {
+  const retryAfter = seconds(rejected.msBeforeNext)
+  res.setHeader("Retry-After", String(retryAfter))
+  res.status(429).json({
+    type: "too_many_requests",
+    message: `Too many requests. Retry in ${retryAfter} seconds.`,
+  })
 }

@@ -35,7 +35,7 @@ export const sendAdminDigestWorkflow = createWorkflow(
       summarizeOrdersStep(day),
       listLowStockItemsStep(),
       countOpenConversationsStep(),
-      listAdminRecipientsStep()
+      listAdminRecipientsStep({})
     )
     const digest = buildAdminDigestStep({
       day,

@@ -4,6 +4,7 @@ import { anonymiseCustomerStep } from "./steps/anonymise-customer"
 import { deleteCustomerSavedAddressesStep } from "./steps/delete-customer-saved-addresses"
 import { eraseBroadcastRecipientsStep } from "./steps/erase-broadcast-recipients"
 import { eraseCartDataStep } from "./steps/erase-cart-data"
+import { eraseConciergeConversationsStep } from "./steps/erase-concierge-conversations"
 import { eraseFulfillmentAddressesStep } from "./steps/erase-fulfillment-addresses"
 import { eraseNotificationsStep } from "./steps/erase-notifications"
 import { eraseOrderDataStep } from "./steps/erase-order-data"
@@ -37,6 +38,7 @@ export const eraseCustomerDataWorkflow = createWorkflow(
     const subject = loadErasureSubjectStep(input)
     eraseNotificationsStep(subject)
     eraseBroadcastRecipientsStep(subject)
+    eraseConciergeConversationsStep(subject)
     erasePaymentDataStep(subject)
     eraseOrderDataStep(subject)
     eraseFulfillmentAddressesStep(subject)

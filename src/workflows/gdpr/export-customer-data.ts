@@ -2,6 +2,7 @@ import { createWorkflow, parallelize, transform, WorkflowResponse } from "@medus
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { collectActivityStep } from "./steps/collect-activity"
 import { collectAuthIdentitiesStep } from "./steps/collect-auth-identities"
+import { collectConciergeConversationsStep } from "./steps/collect-concierge-conversations"
 import { collectConsentsStep } from "./steps/collect-consents"
 import { collectNotificationsStep } from "./steps/collect-notifications"
 import { CART_EXPORT_FIELDS, CUSTOMER_EXPORT_FIELDS, ORDER_EXPORT_FIELDS } from "./utils/export-fields"
@@ -44,7 +45,7 @@ export const exportCustomerDataWorkflow = createWorkflow(
       email: customer.email,
       phone: customer.phone,
     }))
-    const [{ data: orders }, { data: carts }, notifications, authIdentities, messaging, activity] = parallelize(
+    const [{ data: orders }, { data: carts }, notifications, authIdentities, messaging, activity, concierge] = parallelize(
       useQueryGraphStep({
         entity: "order",
         fields: ORDER_EXPORT_FIELDS,
@@ -60,10 +61,11 @@ export const exportCustomerDataWorkflow = createWorkflow(
       collectNotificationsStep(contact),
       collectAuthIdentitiesStep(input),
       collectConsentsStep(input),
-      collectActivityStep(input)
+      collectActivityStep(input),
+      collectConciergeConversationsStep(contact)
     )
     const exported = transform(
-      { customer, orders, carts, notifications, authIdentities, messaging, activity },
+      { customer, orders, carts, notifications, authIdentities, messaging, activity, concierge },
       ({ customer: { addresses, account_holders, ...profile }, ...data }) => ({
         generated_at: new Date().toISOString(),
         sources: EXPORT_SOURCES,
@@ -83,7 +85,7 @@ export const exportCustomerDataWorkflow = createWorkflow(
         auth_identities: data.authIdentities,
         consents: data.messaging.consents,
         broadcasts_received: data.messaging.broadcasts_received,
-        concierge_conversations: [],
+        concierge_conversations: data.concierge,
         activity: data.activity,
       })
     )

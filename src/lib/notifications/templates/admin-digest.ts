@@ -8,8 +8,8 @@ const AdminDigestData = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD"),
   revenue: z.array(z.object({ currency_code: z.string(), orders: z.coerce.number().int(), total: amount })),
   low_stock: z.array(z.object({ sku: z.string().nullable(), title: z.string(), available: z.coerce.number() })),
-  /** null when the concierge is not available. */
-  open_conversations: z.number().int().nullable(),
+  /** Concierge conversations not resolved yet. */
+  open_conversations: z.number().int().min(0),
 })
 
 type AdminDigest = z.infer<typeof AdminDigestData>
@@ -22,9 +22,7 @@ const revenueLine = (r: AdminDigest["revenue"][number]) =>
 const stockName = (s: AdminDigest["low_stock"][number]) => (s.sku ? `${s.title} (${s.sku})` : s.title)
 
 const conversationsLine = ({ open_conversations }: AdminDigest) =>
-  open_conversations === null
-    ? "Concierge: not available"
-    : `Concierge: ${plural(open_conversations, "open conversation")}`
+  `Concierge: ${plural(open_conversations, "open conversation")}`
 
 /** At most a few low-stock lines in an SMS or WhatsApp message. */
 const SHORT_STOCK_LIMIT = 5

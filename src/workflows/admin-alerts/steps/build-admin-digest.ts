@@ -8,15 +8,14 @@ export type AdminDigestData = {
   date: string
   revenue: CurrencyRevenue[]
   low_stock: { sku: string | null; title: string; available: number }[]
-  /** null until a concierge module is registered. */
-  open_conversations: number | null
+  open_conversations: number
 }
 
 export type BuildAdminDigestInput = {
   day: DigestDay
   revenue: CurrencyRevenue[]
   low_stock: LowStockItem[]
-  open_conversations: number | null
+  open_conversations: number
 }
 
 export const buildAdminDigestStepId = "build-admin-digest"

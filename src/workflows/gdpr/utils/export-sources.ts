@@ -18,7 +18,8 @@ export const EXPORT_SOURCES = {
     "consent module: marketing and order-update choices per channel, with who made each (source) and when; `default` where no choice was made",
   broadcasts_received:
     "broadcast module: broadcasts addressed to the customer (name, channel, status), the address used, delivery status and when sent",
-  concierge_conversations: "not collected yet: the WhatsApp concierge module is not installed",
+  concierge_conversations:
+    "concierge module: WhatsApp and storefront conversations linked to the customer or held with their phone number, with every message (text, media ids, delivery status, dates)",
   activity:
     "activity module: log entries the customer made or that concern their customer record (personal values are never written to the log)",
 } as const

@@ -111,12 +111,12 @@ describe("admin-digest", () => {
     )
   })
 
-  it("says when there is nothing, and when the concierge is not available", () => {
-    const quiet = { ...digest, revenue: [], low_stock: [], open_conversations: null }
+  it("says when there is nothing", () => {
+    const quiet = { ...digest, revenue: [], low_stock: [], open_conversations: 0 }
     const email = renderEmail("admin-digest", quiet)
     expect(email.text).toContain("No orders.")
     expect(email.text).toContain("Nothing is low on stock.")
-    expect(email.text).toContain("Concierge: not available")
+    expect(email.text).toContain("Concierge: 0 open conversations")
     expect(renderTemplate("admin-digest", "sms", quiet).text).toContain("Low stock: none")
   })
 
