@@ -80,13 +80,19 @@ const liveNotificationProviders = [
     },
 ].filter((provider) => !!provider)
 
-// Channels without vendor keys go to Medusa's local provider, which only logs, so development works offline.
+// Channels without vendor keys go to a provider that only logs (with the message's content outside production), so development works offline.
 const liveChannels = liveNotificationProviders.flatMap((provider) => provider.options.channels)
 const localChannels = NOTIFICATION_CHANNELS.filter((channel) => !liveChannels.includes(channel))
 const notificationProviders = [
   ...liveNotificationProviders,
   ...(localChannels.length
-    ? [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: localChannels } }]
+    ? [
+        {
+          resolve: "./src/modules/local-notifications",
+          id: "local",
+          options: { channels: localChannels, showContent: env.NODE_ENV !== "production" || env.LOCAL_TRIAL === "true" },
+        },
+      ]
     : []),
 ]
 

@@ -5,6 +5,7 @@ import { BROADCAST_MODULE } from "../../src/modules/broadcast"
 import BroadcastModuleService from "../../src/modules/broadcast/service"
 import { CONSENT_MODULE } from "../../src/modules/consent"
 import ConsentModuleService from "../../src/modules/consent/service"
+import type ConciergeModuleService from "../../src/modules/concierge/service"
 import { usePaymentFakes } from "../utils/env"
 import { adminHeaders, seedStore, storeHeaders } from "../utils/store"
 import { waitFor } from "../utils/wait-for"
@@ -55,6 +56,7 @@ medusaIntegrationTestRunner({
     let orderTotal: number
     /** The customer's recipient rows: an email broadcast sent to them, an SMS one still waiting. */
     let recipientIds: { email: string; sms: string }
+    let conversationId: string
 
     const withToken = (token: string): Headers => ({
       headers: { ...storeHeaders(setup).headers, authorization: `Bearer ${token}` },
@@ -188,7 +190,7 @@ medusaIntegrationTestRunner({
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const tables = ["customer", "customer_address", "order", "order_address", "fulfillment_address", "cart"]
       const extra = ["cart_address", "notification", "payment_session", "payment", "account_holder", "auth_identity"]
-      const messaging = ["customer_consent", "broadcast_recipient"]
+      const messaging = ["customer_consent", "broadcast_recipient", "concierge_conversation", "concierge_message"]
       const versions: Record<string, unknown> = {}
       for (const table of [...tables, ...extra, ...messaging, "provider_identity", "workflow_execution"]) {
         const { rows } = await pg.raw("select id, updated_at, deleted_at from ?? order by id", [table])
@@ -225,6 +227,26 @@ medusaIntegrationTestRunner({
         },
         { what: "the order's notifications" }
       )
+      // A concierge conversation: the storefront escalation, then the customer writing on WhatsApp.
+      const escalation = await api.post(
+        "/store/concierge/escalations",
+        { phone: PERSON.phone, message: `This is ${PERSON.first_name} ${PERSON.last_name}, about my order`, order_id: orderId },
+        customer
+      )
+      expect(escalation.status).toBe(201)
+      conversationId = escalation.data.conversation.id
+      await getContainer()
+        .resolve<ConciergeModuleService>("concierge")
+        .recordInboundMessages([
+          {
+            whatsapp_message_id: `wamid.gdpr-${tag}`,
+            from: PERSON.phone.slice(1),
+            profile_name: `${PERSON.first_name} ${PERSON.last_name}`,
+            type: "text",
+            text: `Please write to ${PERSON.email}`,
+            sent_at: new Date(),
+          },
+        ])
       // A provider failure still leaves the record, which is what the erase must reach.
       await notifications
         .createNotifications({ to: PERSON.email, channel: "email", template: "test", data: {} })
@@ -350,7 +372,17 @@ medusaIntegrationTestRunner({
             created_at: expect.any(String),
           },
         ])
-        expect(exported.concierge_conversations).toEqual([])
+        expect(exported.concierge_conversations).toEqual([
+          expect.objectContaining({
+            id: conversationId,
+            customer_phone: PERSON.phone,
+            order_id: orderId,
+            messages: [
+              expect.objectContaining({ channel: "storefront", text: expect.stringContaining(PERSON.last_name) }),
+              expect.objectContaining({ channel: "whatsapp", text: `Please write to ${PERSON.email}` }),
+            ],
+          }),
+        ])
         // The activity log's entries by or about the customer: here, placing the order.
         expect(exported.activity).toEqual([
           expect.objectContaining({
@@ -398,6 +430,8 @@ medusaIntegrationTestRunner({
           "notification",
           "provider_identity",
           "broadcast_recipient",
+          "concierge_conversation",
+          "concierge_message",
         ]
         for (const table of [...expected, ...copies]) {
           expect(tables).toContain(table)

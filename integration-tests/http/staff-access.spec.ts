@@ -230,6 +230,10 @@ medusaIntegrationTestRunner({
         ["POST", "/admin/invites", [200, 403, 403], { email: "new@store.test" }],
         ["GET", "/admin/api-keys", [200, 403, 403]],
         ["DELETE", "/admin/regions/reg_missing", [200, 403, 403]],
+        ["GET", "/admin/concierge/conversations", [200, 200, 200]],
+        ["POST", "/admin/concierge/conversations/conv_missing/resolve", [404, 404, 404], {}],
+        ["GET", "/admin/broadcasts", [200, 403, 403]],
+        ["GET", "/admin/low-stock", [200, 200, 403]],
       ]
 
       const cases = TABLE.map(([method, url, expected, body]) => ({ method, url, expected, body }))

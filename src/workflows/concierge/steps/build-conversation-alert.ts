@@ -3,22 +3,19 @@ import { CONCIERGE_MODULE } from "../../../modules/concierge"
 import ConciergeModuleService from "../../../modules/concierge/service"
 import { SendAdminAlertWorkflowInput } from "../../admin-alerts/send-admin-alert"
 
-const EXCERPT_LENGTH = 280
-
 export const buildConversationAlertStepId = "build-conversation-alert"
 
-/** The staff alert for a conversation just opened: who, about what, their first words, and when a reply is due. */
+/**
+ * The staff alert for a conversation just opened: its reference, what it is
+ * about and when a reply is due. No phone number or message text: the alert is
+ * stored as a notification record, which a customer's erase does not reach;
+ * staff read the rest behind the link.
+ */
 export const buildConversationAlertStep = createStep(
   buildConversationAlertStepId,
   async ({ id }: { id: string }, { container }) => {
     const concierge = container.resolve<ConciergeModuleService>(CONCIERGE_MODULE)
     const conversation = await concierge.retrieveConciergeConversation(id)
-    const [first] = await concierge.listConciergeMessages(
-      { conversation_id: id, direction: "inbound" },
-      { order: { sent_at: "ASC" }, take: 1 }
-    )
-    const words = (first?.text ?? "").trim()
-    const excerpt = words.length > EXCERPT_LENGTH ? `${words.slice(0, EXCERPT_LENGTH - 1)}…` : words
     const about = [conversation.topic, conversation.order_id && `order ${conversation.order_id}`]
       .filter(Boolean)
       .join(", ")
@@ -27,10 +24,9 @@ export const buildConversationAlertStep = createStep(
       key: `concierge-conversation:${id}`,
       title: `New concierge conversation ${conversation.reference}`,
       message: [
-        `${conversation.profile_name ?? "A customer"} (${conversation.customer_phone}) ${
-          conversation.origin === "storefront" ? "asked for help from the store" : "wrote on WhatsApp"
-        }${about ? ` about ${about}` : ""}.`,
-        excerpt && `"${excerpt}"`,
+        `A customer ${conversation.origin === "storefront" ? "asked for help from the store" : "wrote on WhatsApp"}${
+          about ? ` about ${about}` : ""
+        }.`,
         due && `First reply due by ${due}.`,
       ]
         .filter(Boolean)
