@@ -27,8 +27,9 @@ type Adjustment = {
   id: string
   inventory_item_id: string
   location_id: string
+  source: string
   delta: number
-  reason: string
+  reason: string | null
   note: string | null
   before: number
   after: number
@@ -67,8 +68,22 @@ medusaIntegrationTestRunner({
         .listInventoryLevels({ inventory_item_id: itemId, location_id: locationId })
       return Number(level.stocked_quantity)
     }
+    /** The item's entries made by adjust-inventory (not the opening balance or movements recorded from events). */
     const ledgerOf = async (itemId: string): Promise<Adjustment[]> => {
-      const { data } = await call("get", `/admin/inventory-adjustments?inventory_item_id=${itemId}&limit=1000`, headers)
+      const { data } = await call(
+        "get",
+        `/admin/inventory-adjustments?inventory_item_id=${itemId}&source=adjustment&limit=1000`,
+        headers
+      )
+      return data.inventory_adjustments
+    }
+    /** Every entry of the item, oldest first. */
+    const fullLedgerOf = async (itemId: string): Promise<Adjustment[]> => {
+      const { data } = await call(
+        "get",
+        `/admin/inventory-adjustments?inventory_item_id=${itemId}&limit=1000&order=created_at`,
+        headers
+      )
       return data.inventory_adjustments
     }
     const lowStockEmails = (sku: string) => resend.emails.filter((email) => email.subject.includes(sku))
@@ -110,6 +125,12 @@ medusaIntegrationTestRunner({
         })
         expect(await stockedAt(item.id)).toBe(7)
         expect(await ledgerOf(item.id)).toHaveLength(1)
+        // The level was made with 10 outside any workflow: the ledger books that opening balance first.
+        const ledger = await fullLedgerOf(item.id)
+        expect(ledger.map(({ source, before, after }) => ({ source, before, after }))).toEqual([
+          { source: "opening", before: 0, after: 10 },
+          { source: "adjustment", before: 10, after: 7 },
+        ])
       })
 
       it("20 concurrent adjustments end at the exact level, with a ledger that sums to it", async () => {
@@ -138,6 +159,7 @@ medusaIntegrationTestRunner({
         const ledger = await ledgerOf(item.id)
         expect(ledger).toHaveLength(21)
         expect(ledger.reduce((sum, entry) => sum + entry.delta, 0)).toBe(expected)
+        expect((await fullLedgerOf(item.id)).reduce((sum, entry) => sum + entry.delta, 0)).toBe(expected)
         for (const entry of ledger) {
           expect(entry.after).toBe(entry.before + entry.delta)
         }
@@ -259,14 +281,18 @@ medusaIntegrationTestRunner({
           const reply = await adjust({ inventory_item_id: item.id, location_id: locationId, delta, reason })
           expect(reply.status).toBe(201)
         }
-        const first = await call("get", `/admin/inventory-adjustments?inventory_item_id=${item.id}&limit=2`, headers)
+        const first = await call(
+          "get",
+          `/admin/inventory-adjustments?inventory_item_id=${item.id}&source=adjustment&limit=2`,
+          headers
+        )
         expect(first.status).toBe(200)
         expect(first.data).toMatchObject({ count: 5, offset: 0, limit: 2 })
         expect(first.data.inventory_adjustments.map((a: Adjustment) => a.after)).toEqual([107, 103])
 
         const last = await call(
           "get",
-          `/admin/inventory-adjustments?inventory_item_id=${item.id}&limit=2&offset=4`,
+          `/admin/inventory-adjustments?inventory_item_id=${item.id}&source=adjustment&limit=2&offset=4`,
           headers
         )
         expect(last.data.inventory_adjustments.map((a: Adjustment) => a.delta)).toEqual([5])
@@ -280,6 +306,7 @@ medusaIntegrationTestRunner({
         expect(restocks.data.inventory_adjustments.every((a: Adjustment) => a.reason === "restock")).toBe(true)
 
         expect((await call("get", "/admin/inventory-adjustments?reason=stolen", headers)).status).toBe(400)
+        expect((await call("get", "/admin/inventory-adjustments?source=magic", headers)).status).toBe(400)
       })
 
       it("is readable by support, not by concierge staff", async () => {

@@ -5,6 +5,9 @@ import {
   MedusaResponse,
   MiddlewareRoute,
 } from "@medusajs/framework/http"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { canonicalJson } from "../../modules/activity/chain"
 import { ActorType } from "../../modules/activity/models/activity-event"
 import { redactForLog } from "../../modules/activity/redact"
 import { ActivityEntry } from "../../modules/activity/service"
@@ -26,8 +29,11 @@ export type AdminRouteResource = { resource_type: string; resource_id: string | 
 
 /**
  * What an admin mutation acted on, read from its path: the last `<collection>/<id>`
- * pair is the resource, and what follows the id names the action
- * (`POST /admin/products/prod_1` -> product.updated, `POST /admin/customers/cus_1/erase` -> customer.erase).
+ * pair is the resource, and what follows the id names the action. Requests are
+ * named by what was asked, in the imperative (`POST /admin/products/prod_1` ->
+ * product.update, `POST /admin/customers/cus_1/erase` -> customer.erase); domain
+ * events recorded by subscribers say what happened, in the past tense
+ * (product.updated, customer.erased).
  */
 export function resourceOfAdminRoute(method: string, path: string): AdminRouteResource {
   const segments = path.split("/").filter(Boolean).slice(1)
@@ -41,7 +47,7 @@ export function resourceOfAdminRoute(method: string, path: string): AdminRouteRe
   })
   const resource_type = singular(segments[typeAt] ?? "admin")
   const rest = segments.slice(idAt === -1 ? typeAt + 1 : idAt + 1).map((segment) => segment.replace(/-/g, "_"))
-  const verb = method === "DELETE" ? "deleted" : idAt === -1 ? "created" : "updated"
+  const verb = method === "DELETE" ? "delete" : idAt === -1 ? "create" : "update"
   return {
     resource_type,
     resource_id: idAt === -1 ? null : segments[idAt],
@@ -49,16 +55,85 @@ export function resourceOfAdminRoute(method: string, path: string): AdminRouteRe
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  !!value && typeof value === "object" && !Array.isArray(value)
+
+/** One field's value for the log, redacted by the field's name. */
+const redactField = (key: string, value: unknown) => (redactForLog({ [key]: value }) as Record<string, unknown>)[key]
+
+const capped = (changes: Record<string, unknown>): Record<string, unknown> =>
+  JSON.stringify(changes).length > MAX_RECORDED_BODY ? { fields: Object.keys(changes) } : changes
+
 /** Each field a request sent, as `{ after }`, with secrets redacted. */
 export function changesOf(body: unknown): Record<string, unknown> | undefined {
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
+  if (!isRecord(body)) {
     return undefined
   }
   const redacted = redactForLog(body) as Record<string, unknown>
-  if (JSON.stringify(redacted).length > MAX_RECORDED_BODY) {
-    return { fields: Object.keys(redacted) }
+  return capped(Object.fromEntries(Object.entries(redacted).map(([key, after]) => [key, { after }])))
+}
+
+/**
+ * What an update changed: `{ field: { before, after } }` for each field sent
+ * that the record has and whose value differs (as stored, so a field sent with
+ * its current value is left out), `{ after }` for fields sent that are not
+ * plain columns of the record (relations such as `variants`). Values redacted.
+ */
+export function diffChanges(
+  body: unknown,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>
+): Record<string, unknown> | undefined {
+  if (!isRecord(body)) {
+    return undefined
   }
-  return Object.fromEntries(Object.entries(redacted).map(([key, after]) => [key, { after }]))
+  const changes: Record<string, unknown> = {}
+  for (const [key, sent] of Object.entries(body)) {
+    if (key in before || key in after) {
+      if (canonicalJson(before[key]) !== canonicalJson(after[key])) {
+        changes[key] = { before: redactField(key, before[key] ?? null), after: redactField(key, after[key] ?? null) }
+      }
+    } else {
+      changes[key] = { after: redactField(key, sent) }
+    }
+  }
+  return capped(changes)
+}
+
+/** Resources whose updates are recorded with before/after: route resource type -> Query entity. */
+export const DIFFED_RESOURCES: Record<string, string> = {
+  product: "product",
+  variant: "product_variant",
+  customer: "customer",
+  inventory_item: "inventory_item",
+  order: "order",
+  user: "user",
+  region: "region",
+  price_list: "price_list",
+  customer_group: "customer_group",
+  collection: "product_collection",
+  product_category: "product_category",
+  sales_channel: "sales_channel",
+  stock_location: "stock_location",
+  promotion: "promotion",
+}
+
+/** The record's own fields (no relations), as JSON would carry them; null when it cannot be read. */
+async function loadRecord(
+  container: MedusaContainer,
+  entity: string,
+  id: string
+): Promise<Record<string, unknown> | null> {
+  try {
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity,
+      fields: ["*"],
+      filters: { id },
+    })
+    return data[0] ? (JSON.parse(JSON.stringify(data[0])) as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
 }
 
 const actorTypeOf = (type: string | undefined): ActorType =>
@@ -77,14 +152,43 @@ const createdIdIn = (body: unknown): string | null => {
   return null
 }
 
+const requestFacts = (req: AuthenticatedMedusaRequest, requestId: string) => {
+  const impersonator = req.auth_context?.app_metadata?.impersonated_by
+  return {
+    impersonator_id: typeof impersonator === "string" ? impersonator : null,
+    request_id: requestId,
+    ip: req.ip ?? req.socket?.remoteAddress ?? null,
+    user_agent: (req.headers["user-agent"] as string | undefined)?.slice(0, 500) ?? null,
+  }
+}
+
+const requestIdOf = (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 200) || randomUUID()
+  res.setHeader("x-request-id", requestId)
+  return requestId
+}
+
 /**
  * Records every admin POST and DELETE in the activity log once its response
  * has been sent: who (with the impersonator, if any), what, the fields sent,
- * the outcome and where the request came from. Never delays or fails the request.
+ * the outcome and where the request came from. For updates of the resources
+ * in DIFFED_RESOURCES, the fields sent are read before the handler runs and
+ * again after it, and only those that changed are recorded, with both values.
+ * Never fails the request.
  */
-export function activityRecorder(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 200) || randomUUID()
-  res.setHeader("x-request-id", requestId)
+export async function activityRecorder(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const requestId = requestIdOf(req, res)
+  const path = req.originalUrl.split("?")[0]
+  const resource = resourceOfAdminRoute(req.method, path)
+  const entity = DIFFED_RESOURCES[resource.resource_type]
+  const diffed =
+    req.method === "POST" && !!entity && !!resource.resource_id && resource.action === `${resource.resource_type}.update`
+  const before = diffed && isRecord(req.body) ? await loadRecord(req.scope, entity, resource.resource_id!) : null
+
   let responseBody: unknown
   const json = res.json.bind(res)
   res.json = (body: unknown) => {
@@ -92,36 +196,70 @@ export function activityRecorder(req: AuthenticatedMedusaRequest, res: MedusaRes
     return json(body)
   }
   res.on("finish", () => {
+    void (async () => {
+      const auth = req.auth_context
+      if (!auth?.actor_id) {
+        return
+      }
+      const succeeded = res.statusCode < 400
+      const after = before && succeeded ? await loadRecord(req.scope, entity, resource.resource_id!) : null
+      const changes =
+        req.method !== "POST" ? undefined : before && after ? diffChanges(req.body, before, after) : changesOf(req.body)
+      const entry: ActivityEntry = {
+        actor_type: actorTypeOf(auth.actor_type),
+        actor_id: auth.actor_id,
+        action: resource.action,
+        resource_type: resource.resource_type,
+        resource_id: resource.resource_id ?? (succeeded ? createdIdIn(responseBody) : null),
+        payload: {
+          method: req.method,
+          route: path,
+          status_code: res.statusCode,
+          ...(changes ? { changes } : {}),
+        },
+        ...requestFacts(req, requestId),
+      }
+      await recordActivitySafely(req.scope, [entry])
+    })()
+  })
+  next()
+}
+
+/**
+ * Records a customer's data export (GDPR) by staff or by the customer, once
+ * it has been served. The response itself is never logged.
+ */
+export function customerExportRecorder(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const requestId = requestIdOf(req, res)
+  res.on("finish", () => {
     const auth = req.auth_context
-    if (!auth?.actor_id) {
+    if (!auth?.actor_id || res.statusCode >= 400) {
       return
     }
     const path = req.originalUrl.split("?")[0]
-    const resource = resourceOfAdminRoute(req.method, path)
-    const impersonator = auth.app_metadata?.impersonated_by
-    const succeeded = res.statusCode < 400
-    const entry: ActivityEntry = {
-      actor_type: actorTypeOf(auth.actor_type),
-      actor_id: auth.actor_id,
-      impersonator_id: typeof impersonator === "string" ? impersonator : null,
-      action: resource.action,
-      resource_type: resource.resource_type,
-      resource_id: resource.resource_id ?? (succeeded ? createdIdIn(responseBody) : null),
-      payload: {
-        method: req.method,
-        route: path,
-        status_code: res.statusCode,
-        ...(req.method === "POST" ? { changes: changesOf(req.body) } : {}),
+    const byStaff = path.startsWith("/admin/")
+    const customerId = byStaff ? (req.params.id ?? resourceOfAdminRoute("GET", path).resource_id) : auth.actor_id
+    void recordActivitySafely(req.scope, [
+      {
+        actor_type: actorTypeOf(auth.actor_type),
+        actor_id: auth.actor_id,
+        action: "customer.exported",
+        resource_type: "customer",
+        resource_id: customerId,
+        payload: { method: req.method, route: path, status_code: res.statusCode },
+        ...requestFacts(req, requestId),
       },
-      request_id: requestId,
-      ip: req.ip ?? req.socket?.remoteAddress ?? null,
-      user_agent: (req.headers["user-agent"] as string | undefined)?.slice(0, 500) ?? null,
-    }
-    void recordActivitySafely(req.scope, [entry])
+    ])
   })
   next()
 }
 
 export const activityRecorderMiddlewares: MiddlewareRoute[] = [
   { matcher: "/admin*", methods: ["POST", "DELETE"], middlewares: [activityRecorder] },
+  { matcher: "/admin/customers/:id/export", methods: ["GET"], middlewares: [customerExportRecorder] },
+  { matcher: "/store/customers/me/export", methods: ["GET"], middlewares: [customerExportRecorder] },
 ]

@@ -50,3 +50,20 @@ export function redactForLog(value: unknown, depth = 0): unknown {
   }
   return value
 }
+
+/**
+ * An email address as the log may keep it: the first character of the local
+ * part and the domain (`a***@store.test`), enough to see which account was
+ * targeted without storing the address itself.
+ */
+export function maskEmail(value: unknown): string | null {
+  if (typeof value !== "string" || !value.trim()) {
+    return null
+  }
+  const email = value.trim().toLowerCase()
+  const at = email.lastIndexOf("@")
+  if (at < 1) {
+    return REDACTED
+  }
+  return `${email[0]}***${email.slice(at)}`.slice(0, 200)
+}

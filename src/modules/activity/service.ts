@@ -9,6 +9,7 @@ import {
 import { SqlEntityManager } from "@medusajs/framework/mikro-orm/postgresql"
 import { ChainedContent, chainHash, GENESIS_HASH } from "./chain"
 import { ActivityEvent, ActorType } from "./models/activity-event"
+import { ActivityOutbox } from "./models/activity-outbox"
 
 export type ActivityEntry = {
   actor_type: ActorType
@@ -44,6 +45,7 @@ export type ChainReport = {
 }
 
 const TABLE = "activity_event"
+const OUTBOX = "activity_outbox"
 // Any fixed 64-bit key works; it only has to be the same for every writer.
 const CHAIN_LOCK_KEY = 7_305_246_119
 const VERIFY_BATCH = 500
@@ -76,7 +78,14 @@ const knexOf = (context: Context) => {
 const asStoredJson = (payload: ActivityEntry["payload"]) =>
   payload === undefined || payload === null ? null : (JSON.parse(JSON.stringify(payload)) as Record<string, unknown>)
 
-class ActivityModuleService extends MedusaService({ ActivityEvent }) {
+export type OutboxDrain = {
+  /** Entries appended to the chain. */
+  appended: number
+  /** The outbox row that could not be appended (the drain stops there, keeping the order), if any. */
+  failed: { id: string; error: string } | null
+}
+
+class ActivityModuleService extends MedusaService({ ActivityEvent, ActivityOutbox }) {
   /**
    * Appends entries to the chain in one transaction. A transaction-scoped
    * advisory lock serialises writers, so each row links to the row committed
@@ -130,6 +139,87 @@ class ActivityModuleService extends MedusaService({ ActivityEvent }) {
       rows.map((row) => ({ ...row, payload: row.payload === null ? null : JSON.stringify(row.payload) }))
     )
     return rows
+  }
+
+  /**
+   * Keeps entries that could not be appended in the outbox table, with the
+   * time they happened, so they are appended later even across a restart.
+   */
+  @InjectManager()
+  async enqueueOutbox(
+    entries: ActivityEntry[],
+    error: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string> {
+    const now = new Date()
+    const id = generateEntityId(undefined, "actobx")
+    const stored = entries.map((entry) => ({ ...entry, occurred_at: entry.occurred_at ?? now }))
+    await knexOf(sharedContext)(OUTBOX).insert({
+      id,
+      entries: JSON.stringify(stored),
+      attempts: 0,
+      last_error: error.slice(0, 2000),
+      created_at: now,
+      updated_at: now,
+    })
+    return id
+  }
+
+  /**
+   * Appends outbox rows to the chain, oldest first, each in one transaction
+   * with its deletion, so a row is appended exactly once even with several
+   * drainers. Stops at the first row that fails again (noting the error on it).
+   */
+  async drainOutbox(limit = 100): Promise<OutboxDrain> {
+    let appended = 0
+    for (let n = 0; n < limit; n++) {
+      const current: { id?: string } = {}
+      try {
+        const count = await this.drainOne_(current)
+        if (count === null) {
+          break
+        }
+        appended += count
+      } catch (error) {
+        const message = (error as Error).message
+        if (current.id) {
+          await this.noteOutboxFailure_(current.id, message)
+        }
+        return { appended, failed: { id: current.id ?? "", error: message } }
+      }
+    }
+    return { appended, failed: null }
+  }
+
+  @InjectTransactionManager()
+  protected async drainOne_(
+    current: { id?: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number | null> {
+    const knex = knexOf(sharedContext)
+    const row: { id: string; entries: (ActivityEntry & { occurred_at: string })[] } | undefined = await knex(OUTBOX)
+      .select("id", "entries")
+      .whereNull("deleted_at")
+      .orderBy([{ column: "created_at" }, { column: "id" }])
+      .forUpdate()
+      .skipLocked()
+      .first()
+    if (!row) {
+      return null
+    }
+    current.id = row.id
+    const entries = row.entries.map((entry) => ({ ...entry, occurred_at: new Date(entry.occurred_at) }))
+    await this.append_(entries, sharedContext)
+    await knex(OUTBOX).where({ id: row.id }).delete()
+    return entries.length
+  }
+
+  @InjectTransactionManager()
+  protected async noteOutboxFailure_(id: string, error: string, @MedusaContext() sharedContext: Context = {}) {
+    const knex = knexOf(sharedContext)
+    await knex(OUTBOX)
+      .where({ id })
+      .update({ last_error: error.slice(0, 2000), updated_at: new Date(), attempts: knex.raw("attempts + 1") })
   }
 
   /** Walks the whole chain in order, a batch at a time, and reports the first broken link. */

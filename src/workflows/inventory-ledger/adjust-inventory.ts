@@ -3,8 +3,10 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { AdjustmentReason } from "../../modules/inventory-ledger/models/inventory-adjustment"
 import { checkLowStockStep } from "./steps/check-low-stock"
 import { createInventoryAdjustmentStep } from "./steps/create-inventory-adjustment"
+import { recordLevelMovementStep } from "./steps/record-level-movement"
 import { setStockedQuantityStep } from "./steps/set-stocked-quantity"
 import { validateInventoryAdjustmentStep } from "./steps/validate-inventory-adjustment"
+import { levelLockKey } from "./utils/level-lock"
 
 export type AdjustInventoryWorkflowInput = {
   inventory_item_id: string
@@ -22,7 +24,8 @@ export const adjustInventoryWorkflowId = "adjust-inventory"
 /**
  * Changes one stock level and records it in the ledger as one unit: under a
  * lock on the item+location, reads the level, refuses a result below 0 or
- * below what is reserved (409), sets the level, writes the entry. If anything
+ * below what is reserved (409), books any change the ledger has not recorded
+ * yet, sets the level, writes the entry. If anything
  * fails up to and including the `inventoryAdjusted` hook, the level is put back
  * and the entry deleted. Then checks the item against its low-stock threshold.
  *
@@ -32,13 +35,19 @@ export const adjustInventoryWorkflowId = "adjust-inventory"
 export const adjustInventoryWorkflow = createWorkflow(
   adjustInventoryWorkflowId,
   (input: AdjustInventoryWorkflowInput) => {
-    const lockKey = transform(
-      { input },
-      ({ input }) => `inventory-level:${input.inventory_item_id}:${input.location_id}`
-    )
+    const lockKey = transform({ input }, ({ input }) => levelLockKey(input))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
 
     const planned = validateInventoryAdjustmentStep(input)
+    // A change the ledger has not recorded yet (its event may still be on the way) is
+    // booked first, so this entry starts where the ledger's balance ends.
+    const catchUp = transform({ input }, ({ input }) => ({
+      inventory_item_id: input.inventory_item_id,
+      location_id: input.location_id,
+      track: "both" as const,
+      source: "system" as const,
+    }))
+    recordLevelMovementStep(catchUp).config({ name: "record-unrecorded-movement" })
     setStockedQuantityStep(planned)
     const entry = transform({ input, planned }, ({ input, planned }) => ({
       ...planned,

@@ -9,7 +9,8 @@ export type RecordActivityStepInput = { entries: ActivityEntry[] }
 export const recordActivityStepId = "record-activity"
 
 /**
- * Appends entries to the activity log, retrying a failed write. No
+ * Appends entries to the activity log, retrying a failed write; when it keeps
+ * failing the entries wait in the outbox for the drain job (`queued`). No
  * compensation: the log is append-only, and an event that happened stays recorded.
  */
 export const recordActivityStep = createStep(
@@ -17,7 +18,7 @@ export const recordActivityStep = createStep(
   async ({ entries }: RecordActivityStepInput, { container }) => {
     const activity = container.resolve<ActivityModuleService>(ACTIVITY_MODULE)
     const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const events = await appendWithRetry(activity, logger, entries)
-    return new StepResponse(events.map((event) => ({ id: event.id, seq: event.seq })))
+    const { events, queued } = await appendWithRetry(activity, logger, entries)
+    return new StepResponse({ events: events.map((event) => ({ id: event.id, seq: event.seq })), queued })
   }
 )

@@ -11,6 +11,8 @@ export type CreateInventoryAdjustmentStepInput = {
   note?: string | null
   before: number
   after: number
+  /** Reserved quantity at the location, unchanged by the adjustment. */
+  reserved: number
   actor_type: string
   actor_id?: string | null
 }
@@ -22,9 +24,14 @@ export const createInventoryAdjustmentStep = createStep(
   createInventoryAdjustmentStepId,
   async (input: CreateInventoryAdjustmentStepInput, { container }) => {
     const ledger = container.resolve<InventoryLedgerModuleService>(INVENTORY_LEDGER_MODULE)
+    const { reserved, ...entry } = input
     const adjustment = await ledger.createInventoryAdjustments({
-      ...input,
+      ...entry,
+      source: "adjustment",
       note: input.note ?? null,
+      reserved_before: reserved,
+      reserved_after: reserved,
+      reserved_delta: 0,
       actor_id: input.actor_id ?? null,
     })
     return new StepResponse(adjustment, adjustment.id)

@@ -14,6 +14,8 @@ export type PlannedInventoryAdjustment = {
   /** Stocked quantity now, and what it becomes. */
   before: number
   after: number
+  /** Reserved quantity now; an adjustment leaves it as it is. */
+  reserved: number
 }
 
 export const validateInventoryAdjustmentStepId = "validate-inventory-adjustment"
@@ -61,6 +63,7 @@ export const validateInventoryAdjustmentStep = createStep(
       delta: input.delta,
       before: before.toNumber(),
       after: after.toNumber(),
+      reserved: reserved.toNumber(),
     }
     return new StepResponse(planned)
   }

@@ -1,23 +1,23 @@
-import { changesOf, resourceOfAdminRoute } from "../../activity-recorder"
+import { changesOf, diffChanges, resourceOfAdminRoute } from "../../activity-recorder"
 
 const ULID = "01JABCDEFGHJKMNPQRSTVWXYZ0"
 
 describe("resourceOfAdminRoute", () => {
   it.each([
-    ["POST", `/admin/products/prod_${ULID}`, "product", `prod_${ULID}`, "product.updated"],
-    ["DELETE", `/admin/products/prod_${ULID}`, "product", `prod_${ULID}`, "product.deleted"],
-    ["POST", "/admin/products", "product", null, "product.created"],
-    ["POST", "/admin/fx-rates", "fx_rate", null, "fx_rate.created"],
+    ["POST", `/admin/products/prod_${ULID}`, "product", `prod_${ULID}`, "product.update"],
+    ["DELETE", `/admin/products/prod_${ULID}`, "product", `prod_${ULID}`, "product.delete"],
+    ["POST", "/admin/products", "product", null, "product.create"],
+    ["POST", "/admin/fx-rates", "fx_rate", null, "fx_rate.create"],
     ["POST", "/admin/fx-rates/reprice", "fx_rate", null, "fx_rate.reprice"],
     ["POST", `/admin/customers/cus_${ULID}/erase`, "customer", `cus_${ULID}`, "customer.erase"],
     ["POST", `/admin/staff/user_${ULID}/role`, "staff", `user_${ULID}`, "staff.role"],
-    ["POST", `/admin/product-categories/pcat_${ULID}`, "product_category", `pcat_${ULID}`, "product_category.updated"],
+    ["POST", `/admin/product-categories/pcat_${ULID}`, "product_category", `pcat_${ULID}`, "product_category.update"],
     [
       "POST",
       `/admin/products/prod_${ULID}/variants/variant_${ULID}`,
       "variant",
       `variant_${ULID}`,
-      "variant.updated",
+      "variant.update",
     ],
   ])("%s %s -> %s %s %s", (method, path, resource_type, resource_id, action) => {
     expect(resourceOfAdminRoute(method, path)).toEqual({ resource_type, resource_id, action })
@@ -36,5 +36,37 @@ describe("changesOf", () => {
   it("keeps only field names for a very large body, and nothing for no body", () => {
     expect(changesOf({ rows: "x".repeat(20_000), name: "n" })).toEqual({ fields: ["rows", "name"] })
     expect(changesOf(undefined)).toBeUndefined()
+  })
+})
+
+describe("diffChanges", () => {
+  const before = { title: "Old", status: "draft", metadata: { shelf: "A1" }, subtitle: null, api_token: "t1" }
+  const after = { title: "New", status: "draft", metadata: { shelf: "A2" }, subtitle: null, api_token: "t2" }
+
+  it("keeps only the sent fields whose stored value changed, with before and after", () => {
+    expect(
+      diffChanges({ title: "New", status: "draft", metadata: { shelf: "A2" }, subtitle: null }, before, after)
+    ).toEqual({
+      title: { before: "Old", after: "New" },
+      metadata: { before: { shelf: "A1" }, after: { shelf: "A2" } },
+    })
+  })
+
+  it("records relations it cannot compare as after, and redacts secret and personal fields", () => {
+    expect(
+      diffChanges(
+        { variants: [{ title: "S" }], api_token: "t2", first_name: "Ada" },
+        { ...before, first_name: "Ad" },
+        { ...after, first_name: "Ada" }
+      )
+    ).toEqual({
+      variants: { after: [{ title: "S" }] },
+      api_token: { before: "[redacted]", after: "[redacted]" },
+      first_name: { before: "[personal]", after: "[personal]" },
+    })
+  })
+
+  it("compares objects whatever their key order", () => {
+    expect(diffChanges({ metadata: {} }, { metadata: { a: 1, b: 2 } }, { metadata: { b: 2, a: 1 } })).toEqual({})
   })
 })
