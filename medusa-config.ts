@@ -128,6 +128,14 @@ module.exports = defineConfig({
       resolve: "./src/modules/staff-access",
     },
     {
+      resolve: "./src/modules/store-cache",
+      options: {
+        redisUrl,
+        ttlSeconds: env.STORE_CACHE_TTL_SECONDS,
+        disabled: env.STORE_CACHE === "off",
+      },
+    },
+    {
       resolve: "./src/modules/activity",
     },
     {

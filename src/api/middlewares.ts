@@ -8,6 +8,8 @@ import { adminConciergeMiddlewares } from "./admin/concierge/middlewares"
 import { errorHandler } from "./error-handler"
 import { whatsAppWebhookMiddlewares } from "./hooks/whatsapp/middlewares"
 import { storeConciergeEscalationsMiddlewares } from "./store/concierge/escalations/middlewares"
+import { storeResponseCacheMiddlewares } from "./store/response-cache"
+import { storeCacheInvalidationMiddlewares } from "./admin/store-cache-invalidation"
 import { adminFxRatesMiddlewares } from "./admin/fx-rates/middlewares"
 import { adminInventoryAdjustmentsMiddlewares } from "./admin/inventory-adjustments/middlewares"
 import { adminLowStockMiddlewares } from "./admin/low-stock/middlewares"
@@ -29,6 +31,9 @@ export default defineMiddlewares({
   routes: [
     ...securityHeadersMiddlewares,
     ...rateLimitMiddlewares,
+    // After the limits, before Medusa's route middlewares: a hit skips them.
+    ...storeResponseCacheMiddlewares,
+    ...storeCacheInvalidationMiddlewares,
     // Before the staff guard, so refused attempts are recorded too.
     ...activityRecorderMiddlewares,
     ...loginActivityMiddlewares,

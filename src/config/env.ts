@@ -88,6 +88,10 @@ export const EnvSchema = z.object({
   ADMIN_ALERT_WHATSAPP_TO: optionalString,
   /** Lifetime of admin and customer access tokens (Medusa's JWT), e.g. "15m", "1d". */
   ACCESS_TOKEN_TTL: z.string().regex(/^\d+[smhd]$/, "must look like 15m, 12h or 1d").default("1d"),
+  /** The store's response cache for catalog reads: on by default; `off` serves every read from Medusa. */
+  STORE_CACHE: z.enum(["on", "off"]).default("on"),
+  /** Longest life of a cached store response, the bound on staleness if an invalidation were lost. */
+  STORE_CACHE_TTL_SECONDS: z.coerce.number().int().positive().default(30),
   /** Requests per minute, per IP and per authenticated actor. */
   RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().positive().default(10),
   RATE_LIMIT_STORE_PER_MINUTE: z.coerce.number().int().positive().default(300),

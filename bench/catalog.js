@@ -1,0 +1,316 @@
+#!/usr/bin/env node
+/**
+ * Catalog and checkout speed (issue: a memoized catalog that is never stale).
+ *
+ *   npm run bench:catalog
+ *   BENCH_SECONDS=20 BENCH_SOAK_SECONDS=600 npm run bench:catalog
+ *
+ * Builds the app (`medusa build`), prepares a database with the generated
+ * 5,000-product catalog (data/generated/catalog-large.json, made by
+ * scripts/generate-catalog.js when missing; seeded once and reused), then runs
+ * the built server from .medusa/server twice with every middleware on (rate
+ * limits included, with a budget no run exhausts): once with the store
+ * response cache off (Medusa as it comes, plus its Caching Module on Redis)
+ * and once with it on. For each it prints autocannon figures at 8
+ * connections for `/health` (the ceiling of one process), the region-priced
+ * listing and a product detail, and the time of a full 8-call checkout paid
+ * through the loopback Paystack fake. With BENCH_SOAK_SECONDS it then loads
+ * the cached reads for that long and prints the server's memory over time.
+ *
+ * Needs PostgreSQL (DATABASE_URL, default a `bench_catalog` database on
+ * 127.0.0.1:5432) and Redis (REDIS_URL, default redis://127.0.0.1:6379/11).
+ * Figures go to stdout and to bench/out/catalog.json.
+ */
+require("ts-node/register")
+
+const { spawn, spawnSync } = require("node:child_process")
+const fs = require("node:fs")
+const path = require("node:path")
+const autocannon = require("autocannon")
+const { startFakePaystack } = require("../integration-tests/fakes/paystack")
+
+const ROOT = path.resolve(__dirname, "..")
+const SERVER_DIR = path.join(ROOT, ".medusa", "server")
+const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+const CATALOG = path.join(ROOT, "data", "generated", "catalog-large.json")
+const OUT = path.join(ROOT, "bench", "out")
+const PORT = Number(process.env.BENCH_PORT || 9700)
+const SECONDS = Number(process.env.BENCH_SECONDS || 10)
+const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS || 0)
+const CONNECTIONS = 8
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS || 10)
+const DATABASE_URL = process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/bench_catalog"
+const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379/11"
+const PAYSTACK_SECRET = "sk_test_bench_paystack"
+const SECRET = "bench-secret-that-is-at-least-32-characters-long"
+
+const log = (message) => process.stdout.write(`[bench] ${message}\n`)
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options })
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited with ${result.status}`)
+  }
+}
+
+function ensureDatabase() {
+  const url = new URL(DATABASE_URL)
+  const name = url.pathname.slice(1)
+  const admin = `${url.protocol}//${url.username}${url.password ? `:${url.password}` : ""}@${url.host}/postgres`
+  const exists = spawnSync("psql", [admin, "-tAc", `select 1 from pg_database where datname = '${name}'`], {
+    encoding: "utf8",
+  })
+  if (exists.stdout.trim() !== "1") {
+    log(`Creating database ${name}`)
+    run("psql", [admin, "-c", `create database "${name}"`])
+  }
+}
+
+function productCount() {
+  const result = spawnSync("psql", [DATABASE_URL, "-tAc", "select count(*) from product where deleted_at is null"], {
+    encoding: "utf8",
+  })
+  return result.status === 0 ? Number(result.stdout.trim()) : 0
+}
+
+function publishableKey() {
+  const sql = "select token from api_key where type = 'publishable' and revoked_at is null order by created_at limit 1"
+  const key = spawnSync("psql", [DATABASE_URL, "-tAc", sql], { encoding: "utf8" }).stdout.trim()
+  if (!key) {
+    throw new Error("no publishable key: the seed did not run")
+  }
+  return key
+}
+
+const baseEnv = () => ({
+  ...process.env,
+  NODE_ENV: "production",
+  LOCAL_TRIAL: "true",
+  DATABASE_URL,
+  REDIS_URL,
+  JWT_SECRET: SECRET,
+  COOKIE_SECRET: SECRET,
+  ADMIN_EMAIL: "bench@store.test",
+  ADMIN_PASSWORD: "bench-password-123",
+  RATE_LIMIT_STORE_PER_MINUTE: "100000000",
+  RATE_LIMIT_AUTH_PER_MINUTE: "100000000",
+  LOG_LEVEL: "error",
+})
+
+function prepare() {
+  if (!fs.existsSync(CATALOG)) {
+    log("Generating the 5,000-product catalog")
+    run(process.execPath, ["scripts/generate-catalog.js", "--products", "5000", "--out", CATALOG])
+  }
+  ensureDatabase()
+  log("Migrating")
+  run(MEDUSA, ["db:migrate"], { env: baseEnv() })
+  if (productCount() < 5000) {
+    log("Seeding the store and importing 5,000 products (once; takes a few minutes)")
+    run(MEDUSA, ["exec", "./src/scripts/seed.ts", CATALOG], { env: baseEnv() })
+  }
+  if (process.env.BENCH_SKIP_BUILD !== "1") {
+    log("Building (medusa build)")
+    run(MEDUSA, ["build"], { env: baseEnv() })
+  }
+}
+
+async function startServer(env) {
+  const child = spawn(MEDUSA, ["start", "-p", String(PORT)], {
+    cwd: SERVER_DIR,
+    env: { ...baseEnv(), ...env, PORT: String(PORT) },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  })
+  const deadline = Date.now() + 180_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with ${child.exitCode}`)
+    }
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) {
+        return child
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error("the server did not answer /health within 3 minutes")
+}
+
+async function stopServer(child) {
+  process.kill(-child.pid, "SIGTERM")
+  await new Promise((resolve) => child.once("exit", resolve))
+}
+
+/** The server's resident memory in MB (the `medusa start` process tree's Node process). */
+function serverRssMb(child) {
+  const pids = spawnSync("pgrep", ["-g", String(child.pid)], { encoding: "utf8" }).stdout.trim().split("\n")
+  let max = 0
+  for (const pid of pids.filter(Boolean)) {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8")
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+    max = Math.max(max, kb)
+  }
+  return Math.round(max / 1024)
+}
+
+async function load(url, headers, seconds = SECONDS) {
+  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 })
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds })
+  const failures = result.non2xx + result.errors + result.timeouts
+  if (failures) {
+    throw new Error(`${url}: ${failures} failed requests`)
+  }
+  return {
+    requests_per_second: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+  }
+}
+
+async function json(url, init = {}) {
+  const response = await fetch(url, init)
+  const body = await response.json()
+  if (!response.ok) {
+    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body)}`)
+  }
+  return body
+}
+
+/** The storefront's 8 calls, timed end to end; the payment is approved on the Paystack fake before completing. */
+async function checkout(base, headers, context, paystack) {
+  const started = performance.now()
+  const post = (route, body) =>
+    json(`${base}${route}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) })
+  const { cart } = await post("/store/carts", { region_id: context.regionId, email: "bench.buyer@example.com" })
+  await post(`/store/carts/${cart.id}/line-items`, { variant_id: context.variantId, quantity: 1 })
+  const address = {
+    first_name: "Ada",
+    last_name: "Obi",
+    address_1: "1 Marina",
+    city: "Lagos",
+    country_code: "ng",
+    postal_code: "100001",
+    phone: "+2348012345678",
+  }
+  await post(`/store/carts/${cart.id}`, { shipping_address: address, billing_address: address })
+  const { shipping_options } = await json(`${base}/store/shipping-options?cart_id=${cart.id}`, { headers })
+  await post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
+  const { payment_collection } = await post("/store/payment-collections", { cart_id: cart.id })
+  const session = await post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    provider_id: "pp_paystack_paystack",
+    data: {},
+  })
+  paystack.chargeSuccessEvent(session.payment_collection.payment_sessions[0].data.reference)
+  const completed = await post(`/store/carts/${cart.id}/complete`, {})
+  if (completed.type !== "order") {
+    throw new Error(`checkout did not place an order: ${JSON.stringify(completed).slice(0, 300)}`)
+  }
+  return performance.now() - started
+}
+
+async function measure(label, env, paystack) {
+  log(`${label}: starting the server`)
+  const child = await startServer(env)
+  try {
+    const base = `http://127.0.0.1:${PORT}`
+    const headers = { "x-publishable-api-key": publishableKey() }
+    const { regions } = await json(`${base}/store/regions`, { headers })
+    const region = regions.find((r) => r.currency_code === "ngn")
+    const listingUrl = `${base}/store/products?region_id=${region.id}&limit=20`
+    const { products } = await json(listingUrl, { headers })
+    const product = products.find((p) => p.variants?.some((v) => v.calculated_price)) ?? products[0]
+    const detailUrl = `${base}/store/products/${product.id}?region_id=${region.id}`
+    const variant = product.variants.find((v) => v.calculated_price) ?? product.variants[0]
+    const context = { regionId: region.id, variantId: variant.id }
+
+    const figures = {
+      health: await load(`${base}/health`, {}),
+      listing: await load(listingUrl, headers),
+      detail: await load(detailUrl, headers),
+    }
+    const times = []
+    for (let i = 0; i < CHECKOUTS; i++) {
+      times.push(await checkout(base, headers, context, paystack))
+    }
+    times.sort((a, b) => a - b)
+    figures.checkout = { runs: CHECKOUTS, median_ms: Math.round(times[Math.floor(times.length / 2)]), max_ms: Math.round(times[times.length - 1]) }
+    figures.rss_mb = serverRssMb(child)
+
+    if (SOAK_SECONDS && env.STORE_CACHE === "on") {
+      log(`${label}: soak for ${SOAK_SECONDS} s`)
+      const samples = [serverRssMb(child)]
+      const sampler = setInterval(() => samples.push(serverRssMb(child)), 10_000)
+      await Promise.all([
+        autocannon({ url: listingUrl, headers, connections: CONNECTIONS / 2, duration: SOAK_SECONDS }),
+        autocannon({ url: detailUrl, headers, connections: CONNECTIONS / 2, duration: SOAK_SECONDS }),
+      ])
+      clearInterval(sampler)
+      samples.push(serverRssMb(child))
+      const tail = samples.slice(-Math.max(3, Math.floor(samples.length / 3)))
+      figures.soak = {
+        seconds: SOAK_SECONDS,
+        rss_start_mb: samples[0],
+        rss_end_mb: samples[samples.length - 1],
+        rss_max_mb: Math.max(...samples),
+        rss_last_third_spread_mb: Math.max(...tail) - Math.min(...tail),
+      }
+    }
+    return figures
+  } finally {
+    await stopServer(child)
+  }
+}
+
+function report(off, on) {
+  const row = (name, f) =>
+    `${name.padEnd(9)} ${String(f.requests_per_second).padStart(7)} req/s  p50 ${String(f.p50_ms).padStart(4)} ms  p99 ${String(f.p99_ms).padStart(4)} ms`
+  for (const [label, figures] of [
+    ["Cache off (stock-equivalent)", off],
+    ["Cache on", on],
+  ]) {
+    process.stdout.write(`\n${label}\n`)
+    for (const name of ["health", "listing", "detail"]) {
+      process.stdout.write(`  ${row(name, figures[name])}\n`)
+    }
+    process.stdout.write(`  checkout  median ${figures.checkout.median_ms} ms, max ${figures.checkout.max_ms} ms (${figures.checkout.runs} runs)\n`)
+    process.stdout.write(`  server RSS ${figures.rss_mb} MB\n`)
+  }
+  const share = (name) => Math.round((on[name].requests_per_second / on.health.requests_per_second) * 100)
+  const checkoutSlowdown = Math.round((on.checkout.median_ms / off.checkout.median_ms - 1) * 100)
+  process.stdout.write(
+    `\nTargets (cache on): listing ${share("listing")}% and detail ${share("detail")}% of /health (>= 65%); ` +
+      `p99 listing ${on.listing.p99_ms} ms, detail ${on.detail.p99_ms} ms (< 25 ms); ` +
+      `checkout ${checkoutSlowdown >= 0 ? "+" : ""}${checkoutSlowdown}% against cache off (<= 10%)\n`
+  )
+  if (on.soak) {
+    process.stdout.write(
+      `Soak ${on.soak.seconds} s: RSS ${on.soak.rss_start_mb} -> ${on.soak.rss_end_mb} MB (max ${on.soak.rss_max_mb}, last third within ${on.soak.rss_last_third_spread_mb} MB)\n`
+    )
+  }
+}
+
+async function main() {
+  prepare()
+  const paystack = await startFakePaystack({ secretKey: PAYSTACK_SECRET })
+  const payments = { PAYSTACK_SECRET_KEY: PAYSTACK_SECRET, PAYSTACK_API_BASE: paystack.url }
+  try {
+    const off = await measure("cache off", { ...payments, STORE_CACHE: "off" }, paystack)
+    const on = await measure("cache on", { ...payments, STORE_CACHE: "on" }, paystack)
+    fs.mkdirSync(OUT, { recursive: true })
+    fs.writeFileSync(path.join(OUT, "catalog.json"), JSON.stringify({ at: new Date().toISOString(), off, on }, null, 2))
+    report(off, on)
+  } finally {
+    await paystack.close()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error.stack ?? error}\n`)
+    process.exit(1)
+  }
+)
