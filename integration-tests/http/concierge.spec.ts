@@ -207,6 +207,17 @@ medusaIntegrationTestRunner({
           async () => resend.emails.find((email) => email.idempotency_key?.startsWith(`admin-alert:concierge-conversation:${created.id}:`)),
           { what: "the escalation alert" }
         )
+        // The activity log has the conversation opening.
+        await waitFor(
+          async () => {
+            const activity = await api.get(
+              `/admin/activity?resource_type=concierge_conversation&resource_id=${created.id}`,
+              admin
+            )
+            return activity.data.events.some((e: { action: string }) => e.action === "concierge_conversation.opened")
+          },
+          { what: "the activity entry for the new conversation" }
+        )
         expect(alert.to).toEqual([CONCIERGE_EMAIL])
         expect(alert.subject).toContain(created.reference)
         expect(alert.text).toContain(`/app/concierge/${created.id}`)

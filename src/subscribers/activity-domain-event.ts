@@ -8,6 +8,7 @@ import {
   UserWorkflowEvents,
 } from "@medusajs/framework/utils"
 import { recordActivitySafely } from "../workflows/activity/record-activity-safely"
+import { CONVERSATION_OPENED } from "../workflows/concierge/events"
 import { domainActionOf, idsOf } from "../workflows/activity/utils/domain-action"
 
 /** The FX module's rate rows (a staff member or the FX job set a new rate). */
@@ -53,5 +54,7 @@ export const config: SubscriberConfig = {
     InviteWorkflowEvents.ACCEPTED,
     InviteWorkflowEvents.DELETED,
     InviteWorkflowEvents.RESENT,
+    // A customer escalated from the store or wrote on WhatsApp; staff replies are request entries.
+    CONVERSATION_OPENED,
   ],
 }

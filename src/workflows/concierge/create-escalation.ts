@@ -20,7 +20,7 @@ export const createEscalationWorkflowId = "create-concierge-escalation"
 /**
  * A customer asks for a person from the storefront: the cart and order they
  * name are checked, a conversation with a reference is opened, and the
- * concierge staff are alerted (by the `concierge.conversation_opened` subscriber).
+ * concierge staff are alerted (by the `concierge_conversation.opened` subscriber).
  */
 export const createEscalationWorkflow = createWorkflow(
   createEscalationWorkflowId,
