@@ -4,6 +4,7 @@
  *
  *   npm run bench:catalog
  *   BENCH_SECONDS=20 BENCH_SOAK_SECONDS=600 npm run bench:catalog
+ *   BENCH_PREPARE_ONLY=1 npm run bench:catalog   # generate, migrate, seed and build only
  *
  * Builds the app (`medusa build`), prepares a database with the generated
  * 5,000-product catalog (data/generated/catalog-large.json, made by
@@ -46,10 +47,13 @@ const SECRET = "bench-secret-that-is-at-least-32-characters-long"
 
 const log = (message) => process.stdout.write(`[bench] ${message}\n`)
 
+/** The bench stops at the first thing that went wrong (it is a script, not an HTTP route). */
+class BenchFailure extends Error {}
+
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", ...options })
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} exited with ${result.status}`)
+    throw new BenchFailure(`${command} ${args.join(" ")} exited with ${result.status}`)
   }
 }
 
@@ -77,7 +81,7 @@ function publishableKey() {
   const sql = "select token from api_key where type = 'publishable' and revoked_at is null order by created_at limit 1"
   const key = spawnSync("psql", [DATABASE_URL, "-tAc", sql], { encoding: "utf8" }).stdout.trim()
   if (!key) {
-    throw new Error("no publishable key: the seed did not run")
+    throw new BenchFailure("no publishable key: the seed did not run")
   }
   return key
 }
@@ -125,7 +129,7 @@ async function startServer(env) {
   const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`the server exited with ${child.exitCode}`)
+      throw new BenchFailure(`the server exited with ${child.exitCode}`)
     }
     try {
       if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) {
@@ -136,7 +140,7 @@ async function startServer(env) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error("the server did not answer /health within 3 minutes")
+  throw new BenchFailure("the server did not answer /health within 3 minutes")
 }
 
 async function stopServer(child) {
@@ -161,7 +165,7 @@ async function load(url, headers, seconds = SECONDS) {
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds })
   const failures = result.non2xx + result.errors + result.timeouts
   if (failures) {
-    throw new Error(`${url}: ${failures} failed requests`)
+    throw new BenchFailure(`${url}: ${failures} failed requests`)
   }
   return {
     requests_per_second: Math.round(result.requests.average),
@@ -174,7 +178,7 @@ async function json(url, init = {}) {
   const response = await fetch(url, init)
   const body = await response.json()
   if (!response.ok) {
-    throw new Error(`${init.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body)}`)
+    throw new BenchFailure(`${init.method ?? "GET"} ${url}: ${response.status} ${JSON.stringify(body)}`)
   }
   return body
 }
@@ -206,7 +210,7 @@ async function checkout(base, headers, context, paystack) {
   paystack.chargeSuccessEvent(session.payment_collection.payment_sessions[0].data.reference)
   const completed = await post(`/store/carts/${cart.id}/complete`, {})
   if (completed.type !== "order") {
-    throw new Error(`checkout did not place an order: ${JSON.stringify(completed).slice(0, 300)}`)
+    throw new BenchFailure(`checkout did not place an order: ${JSON.stringify(completed).slice(0, 300)}`)
   }
   return performance.now() - started
 }
@@ -294,6 +298,9 @@ function report(off, on) {
 
 async function main() {
   prepare()
+  if (process.env.BENCH_PREPARE_ONLY === "1") {
+    return
+  }
   const paystack = await startFakePaystack({ secretKey: PAYSTACK_SECRET })
   const payments = { PAYSTACK_SECRET_KEY: PAYSTACK_SECRET, PAYSTACK_API_BASE: paystack.url }
   try {
