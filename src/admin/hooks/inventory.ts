@@ -36,6 +36,7 @@ export type LowStockItem = {
   inventory_item_id: string
   sku: string | null
   title: string
+  product_title: string | null
   /** Stocked minus reserved over every location. */
   available: number
   threshold: number

@@ -80,7 +80,7 @@ const LowStockWidget = () => {
                         className="txt-compact-small-plus focus-visible:shadow-borders-focus rounded-sm outline-none"
                         onClick={(event) => event.stopPropagation()}
                       >
-                        {item.title}
+                        {item.product_title ? `${item.product_title} · ${item.title}` : item.title}
                       </Link>
                     </Table.Cell>
                     <Table.Cell className="text-ui-fg-subtle max-w-[160px] truncate">{item.sku ?? "-"}</Table.Cell>

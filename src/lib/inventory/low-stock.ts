@@ -16,6 +16,8 @@ export type LowStockItem = {
   inventory_item_id: string
   sku: string | null
   title: string
+  /** The product the item's variant belongs to (an item's own title is often just "M" or "200ml"). */
+  product_title: string | null
   /** Stocked minus reserved, summed over every stock location. */
   available: number
   threshold: number
@@ -27,6 +29,7 @@ type InventoryItemRow = {
   title?: string | null
   metadata?: Record<string, unknown> | null
   location_levels?: (StockLevel | null)[] | null
+  variants?: ({ product?: { title?: string | null } | null } | null)[] | null
 }
 
 /** The item's own threshold from its metadata when it is a whole number >= 0, else the default. */
@@ -63,6 +66,7 @@ export async function listLowStockItems(container: MedusaContainer): Promise<Low
         "metadata",
         "location_levels.stocked_quantity",
         "location_levels.reserved_quantity",
+        "variants.product.title",
       ],
       pagination: { skip, take: PAGE_SIZE, order: { id: "ASC" } },
     })
@@ -78,6 +82,7 @@ export async function listLowStockItems(container: MedusaContainer): Promise<Low
           inventory_item_id: item.id,
           sku: item.sku ?? null,
           title: item.title || item.sku || item.id,
+          product_title: item.variants?.find((variant) => variant?.product?.title)?.product?.title ?? null,
           available,
           threshold,
         })
