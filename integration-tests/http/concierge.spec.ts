@@ -493,6 +493,8 @@ medusaIntegrationTestRunner({
         expect(failed.status).toBe(502)
         expect(failed.data.concierge_message).toMatchObject({ status: "failed" })
         expect(failed.data.message).toMatch(/131026|undeliverable/i)
+        // WhatsApp's reason only: no internal notification id, no customer number.
+        expect(failed.data.concierge_message.error).not.toMatch(/noti_|2348063450000/)
 
         // A failed status update from WhatsApp marks the earlier template failed with its reason.
         await deliver(
@@ -581,7 +583,10 @@ medusaIntegrationTestRunner({
         const assigned = await assign(conciergeUserId)
         expect(assigned.status).toBe(200)
         expect(assigned.data.context.assignee).toMatchObject({ id: conciergeUserId, email: CONCIERGE_EMAIL })
-        expect((await list("assignee_id=me")).conversations.map((c: { id: string }) => c.id)).toContain(id)
+        const mine = (await list("assignee_id=me")).conversations
+        expect(mine.map((c: { id: string }) => c.id)).toContain(id)
+        // The list names the assignee: concierge staff cannot list users themselves.
+        expect(mine.find((c: { id: string }) => c.id === id).assignee).toMatchObject({ email: CONCIERGE_EMAIL })
         expect((await list("assignee_id=none&limit=100")).conversations.map((c: { id: string }) => c.id)).not.toContain(id)
 
         const resolved = await api.post(`/admin/concierge/conversations/${id}/resolve`, {}, concierge)
@@ -594,6 +599,11 @@ medusaIntegrationTestRunner({
         const read = await api.post(`/admin/concierge/conversations/${id}/read`, {}, concierge)
         expect(read.data.conversation.unread_count).toBe(0)
         expect(read.data.conversation.reply_window.open).toBe(true)
+
+        // Staff may also take a resolved conversation up again by replying.
+        await api.post(`/admin/concierge/conversations/${id}/resolve`, {}, concierge)
+        const replied = await api.post(`/admin/concierge/conversations/${id}/messages`, { text: "One more thing" }, concierge)
+        expect(replied.data.conversation).toMatchObject({ status: "pending", resolved_at: null })
       })
 
       it("lets concierge, support and admin staff in, keeps concierge staff out of other areas and others out entirely", async () => {

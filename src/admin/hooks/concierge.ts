@@ -24,6 +24,8 @@ export type Conversation = {
   origin: "storefront" | "whatsapp"
   status: ConversationStatus
   assignee_id: string | null
+  /** List rows only: the assignee's name and email (concierge staff cannot list users). */
+  assignee?: StaffUser | null
   first_response_due_at: string | null
   first_responded_at: string | null
   last_inbound_at: string | null

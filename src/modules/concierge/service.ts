@@ -221,7 +221,8 @@ class ConciergeModuleService extends MedusaService({ ConciergeConversation, Conc
   /**
    * Records the outcome of a send. A sent reply is the first response if there
    * was none, assigns the conversation to its author if nobody had it, marks
-   * it read and leaves it `pending` (waiting on the customer).
+   * it read and leaves it `pending` (waiting on the customer), reopening a
+   * resolved one.
    */
   @InjectManager()
   async completeOutbound(
@@ -255,7 +256,9 @@ class ConciergeModuleService extends MedusaService({ ConciergeConversation, Conc
     await knex("concierge_conversation")
       .where({ id: message.conversation_id })
       .update({
-        status: knex.raw(`case when status = 'open' then 'pending' else status end`),
+        // Waiting on the customer now; a reply to a resolved conversation takes it up again.
+        status: "pending",
+        resolved_at: null,
         first_responded_at: knex.raw(`coalesce(first_responded_at, ?)`, [now]),
         assignee_id: knex.raw(`coalesce(assignee_id, ?)`, [message.author_id]),
         last_outbound_at: now,

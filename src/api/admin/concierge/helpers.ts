@@ -37,6 +37,21 @@ export function conversationView<T extends ConversationRow>(row: T, now = Date.n
   }
 }
 
+export type StaffSummary = { id: string; email: string; first_name: string | null; last_name: string | null }
+
+/** The staff users with these ids (for assignee names: the concierge role cannot list users itself). */
+export async function staffByIds(scope: MedusaContainer, ids: string[]): Promise<Map<string, StaffSummary>> {
+  if (!ids.length) {
+    return new Map()
+  }
+  const { data } = await scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "user",
+    fields: ["id", "email", "first_name", "last_name"],
+    filters: { id: [...new Set(ids)] },
+  })
+  return new Map((data as StaffSummary[]).map((user) => [user.id, user]))
+}
+
 const firstOf = async (
   scope: MedusaContainer,
   entity: string,

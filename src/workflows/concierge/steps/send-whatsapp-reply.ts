@@ -13,6 +13,16 @@ export type SendWhatsAppReplyInput = {
 
 export const CONCIERGE_REPLY_TEMPLATE = "concierge-reply"
 
+/**
+ * What WhatsApp said, without the notification module's wrapping ("Failed to
+ * send notification with id noti_…") or the customer's number.
+ */
+export function whatsAppReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const refusal = /WhatsApp refused the message to [^:]+: ([\s\S]*)$/.exec(message)
+  return (refusal ? refusal[1] : message.replace(/^Failed to send notification with id \S+:\s*/, "")).trim()
+}
+
 export const sendWhatsAppReplyStepId = "send-whatsapp-reply"
 
 /**
@@ -43,7 +53,7 @@ export const sendWhatsAppReplyStep = createStep(
       return new StepResponse<OutboundOutcome>({
         message_id: input.message_id,
         whatsapp_message_id: null,
-        error: error instanceof Error ? error.message : String(error),
+        error: whatsAppReason(error),
       })
     }
   }

@@ -83,7 +83,7 @@ export const ConversationsTable = ({ conversations, now, currentUserId, staff }:
               </Table.Cell>
               <Table.Cell className="max-w-[180px] truncate">
                 <span className={conversation.assignee_id ? "" : "text-ui-fg-muted"}>
-                  {assigneeLabel(conversation.assignee_id, currentUserId, staff)}
+                  {assigneeLabel(conversation.assignee_id, currentUserId, conversation.assignee ? [conversation.assignee] : staff)}
                 </span>
               </Table.Cell>
             </Table.Row>

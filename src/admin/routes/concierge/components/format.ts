@@ -85,10 +85,7 @@ const fullName = (first: string | null | undefined, last: string | null | undefi
 export const staffName = (user: Pick<StaffUser, "email" | "first_name" | "last_name">): string =>
   fullName(user.first_name, user.last_name) || user.email
 
-/**
- * Who the assignee is, as the list can say it: the list rows carry only the
- * id, so a name needs the staff list (which some roles cannot load).
- */
+/** Who the assignee is, named from the users given (the list row's own assignee, or the staff list). */
 export function assigneeLabel(
   assigneeId: string | null,
   currentUserId: string | undefined,

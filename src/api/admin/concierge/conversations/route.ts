@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { conversationView } from "../helpers"
+import { conversationView, staffByIds } from "../helpers"
 import { GetAdminConversationsParamsType } from "../validators"
 
 /** The query's filters as Medusa filter operators. */
@@ -50,7 +50,15 @@ export const GET = async (
       order: req.queryConfig.pagination.order ?? { last_message_at: "DESC" },
     },
   })
-  const conversations = data.map((row) => conversationView(row as Parameters<typeof conversationView>[0]))
+  const rows = data as Parameters<typeof conversationView>[0][]
+  const assignees = await staffByIds(
+    req.scope,
+    rows.flatMap((row) => (row.assignee_id ? [row.assignee_id] : []))
+  )
+  const conversations = rows.map((row) => ({
+    ...conversationView(row),
+    assignee: row.assignee_id ? (assignees.get(row.assignee_id) ?? null) : null,
+  }))
   res.json({
     conversations,
     count: metadata?.count ?? conversations.length,
