@@ -34,6 +34,7 @@ export interface RecordedRequest {
 
 export interface FakeResponse {
   status: number
+  /** JSON-encoded, or sent as it is when a Buffer (set `content-type` in `headers`). */
   body?: unknown
   headers?: Record<string, string>
 }
@@ -235,10 +236,14 @@ function send(
   response: FakeResponse,
   extraHeaders: Record<string, string>
 ): void {
-  const payload =
-    response.body === undefined ? "" : JSON.stringify(response.body)
+  const binary = Buffer.isBuffer(response.body)
+  const payload: string | Buffer = binary
+    ? (response.body as Buffer)
+    : response.body === undefined
+      ? ""
+      : JSON.stringify(response.body)
   res.writeHead(response.status, {
-    "content-type": "application/json",
+    "content-type": binary ? "application/octet-stream" : "application/json",
     "content-length": String(Buffer.byteLength(payload)),
     ...extraHeaders,
     ...response.headers,

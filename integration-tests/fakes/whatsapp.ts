@@ -30,6 +30,8 @@ export interface FakeWhatsApp extends HttpFake {
    * undeliverable"), or with the given code and message.
    */
   rejectNumber(to: string, error?: { code: number; message: string }): void
+  /** A media file customers "sent": `GET /{version}/{id}` describes it, its `url` serves the bytes. */
+  addMedia(id: string, media: { mime_type: string; bytes: Buffer }): void
 }
 
 type MetaError = {
@@ -89,12 +91,39 @@ export async function startFakeWhatsApp({
 }): Promise<FakeWhatsApp> {
   const messages: SentWhatsApp[] = []
   const rejected = new Map<string, { code: number; message: string }>()
+  const media = new Map<string, { mime_type: string; bytes: Buffer }>()
+  const mediaPath = /^\/v\d+\.\d+\/(\d+)$/
+  const downloadPath = /^\/whatsapp-media\/(\d+)$/
+  let baseUrl = ""
   const messagesPath = new RegExp(`^/v\\d+\\.\\d+/${phoneNumberId}/messages$`)
 
   const fake = await startHttpFake(
     (req) => {
       if (headerValue(req.headers, "authorization") !== `Bearer ${accessToken}`) {
         return errorResponse(401, 190, "Invalid OAuth access token - Cannot parse access token")
+      }
+      // Media: `GET /{version}/{media_id}` answers where to download it, with the same token.
+      if (req.method === "GET" && (mediaPath.test(req.path) || downloadPath.test(req.path))) {
+        const download = downloadPath.exec(req.path)
+        const id = (download ?? mediaPath.exec(req.path))![1]
+        const file = media.get(id)
+        if (!file) {
+          return errorResponse(404, 100, `(#100) Unsupported get request. Object with ID '${id}' does not exist`)
+        }
+        if (download) {
+          return { status: 200, body: file.bytes, headers: { "content-type": file.mime_type } }
+        }
+        return {
+          status: 200,
+          body: {
+            messaging_product: "whatsapp",
+            url: `${baseUrl}/whatsapp-media/${id}`,
+            mime_type: file.mime_type,
+            sha256: "c2hh",
+            file_size: file.bytes.length,
+            id,
+          },
+        }
       }
       if (req.method !== "POST" || !messagesPath.test(req.path)) {
         return errorResponse(400, 100, `Unsupported post request. Object with ID '${req.path}' does not exist`)
@@ -145,13 +174,18 @@ export async function startFakeWhatsApp({
       onReset: () => {
         messages.splice(0)
         rejected.clear()
+        media.clear()
       },
     }
   )
+  baseUrl = fake.url
   return Object.assign(fake, {
     messages,
     lastTo: (to: string) => [...messages].reverse().find((m) => m.to === digits(to)),
     uniqueRecipientCount: () => new Set(messages.map((m) => m.to)).size,
+    addMedia: (id: string, file: { mime_type: string; bytes: Buffer }) => {
+      media.set(id, file)
+    },
     rejectNumber: (to: string, error?: { code: number; message: string }) => {
       rejected.set(
         digits(to),

@@ -366,6 +366,27 @@ medusaIntegrationTestRunner({
         expect(messages[2]).toMatchObject({ media_id: "1234567890", media_mime_type: "image/jpeg", text: "the tag" })
         expect(messages[3]).toMatchObject({ media_id: "998877", media_filename: "receipt.pdf" })
 
+        // Staff view the files through the admin API, which fetches them from WhatsApp.
+        const photo = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])
+        whatsapp.addMedia("1234567890", { mime_type: "image/jpeg", bytes: photo })
+        whatsapp.addMedia("998877", { mime_type: "text/html", bytes: Buffer.from("<script>alert(1)</script>") })
+        const media = (messageId: string) =>
+          api.get(`/admin/concierge/conversations/${id}/messages/${messageId}/media`, {
+            ...concierge,
+            responseType: "arraybuffer",
+            validateStatus: () => true,
+          })
+        const image = await media(messages[2].id)
+        expect(image.status).toBe(200)
+        expect(image.headers["content-type"]).toBe("image/jpeg")
+        expect(Buffer.from(image.data).equals(photo)).toBe(true)
+        // A file that could run in the dashboard's origin is only ever a download.
+        const document = await media(messages[3].id)
+        expect(document.headers["content-type"]).toBe("application/octet-stream")
+        expect(document.headers["content-disposition"]).toMatch(/^attachment; filename="receipt.pdf"/)
+        // A text message has no media, and a message id from another conversation is not found.
+        expect((await media(messages[1].id)).status).toBe(404)
+
         // A number with no open conversation opens one, linked to the customer with that phone, and alerts staff.
         const known = await registerCustomer(api, setup, {
           email: "chidi@example.com",

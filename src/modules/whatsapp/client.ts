@@ -8,6 +8,7 @@ import {
 import type {
   WhatsAppClientOptions,
   WhatsAppErrorBody,
+  WhatsAppMediaInfo,
   WhatsAppOutgoingMessage,
   WhatsAppSendResponse,
   WhatsAppTemplateComponent,
@@ -99,21 +100,34 @@ export class WhatsAppCloudClient {
     return id
   }
 
-  private post<T>(path: string, body: unknown): Promise<T> {
-    return withRetry(() => this.request<T>(path, body), this.options.retry)
+  /**
+   * A file a customer sent (image, document): `GET /{media_id}` gives a
+   * short-lived URL, which is downloaded with the same token.
+   */
+  async downloadMedia(mediaId: string): Promise<{ mime_type: string; bytes: Buffer }> {
+    const { url, mime_type } = await withRetry(
+      () => this.request<WhatsAppMediaInfo>(`${this.base}/${this.version}/${encodeURIComponent(mediaId)}`),
+      this.options.retry
+    )
+    const bytes = await withRetry(() => this.request<Buffer>(url, undefined, "bytes"), this.options.retry)
+    return { mime_type, bytes }
   }
 
-  private async request<T>(path: string, body: unknown): Promise<T> {
-    const url = `${this.base}/${this.version}${path}`
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return withRetry(() => this.request<T>(`${this.base}/${this.version}${path}`, body), this.options.retry)
+  }
+
+  /** A POST with a JSON body, or a GET without one; answers JSON, or the bytes with `as: "bytes"`. */
+  private async request<T>(url: string, body?: unknown, as: "json" | "bytes" = "json"): Promise<T> {
     let response: Response
     try {
       response = await fetch(url, {
-        method: "POST",
+        method: body === undefined ? "GET" : "POST",
         headers: {
           authorization: `Bearer ${this.options.accessToken}`,
-          "content-type": "application/json",
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
         },
-        body: JSON.stringify(body),
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? REQUEST_TIMEOUT_MS),
       })
     } catch (error) {
@@ -124,6 +138,9 @@ export class WhatsAppCloudClient {
         )
       }
       throw error
+    }
+    if (response.ok && as === "bytes") {
+      return Buffer.from(await response.arrayBuffer()) as T
     }
     const payload: unknown = await response.json().catch(() => null)
     if (response.ok) {

@@ -70,3 +70,13 @@ export type WhatsAppErrorBody = {
     fbtrace_id?: string
   }
 }
+
+/** `GET /{media_id}`: where to download a customer's file (the URL lives a few minutes). */
+export type WhatsAppMediaInfo = {
+  messaging_product: "whatsapp"
+  url: string
+  mime_type: string
+  sha256?: string
+  file_size?: number
+  id: string
+}

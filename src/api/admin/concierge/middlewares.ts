@@ -26,6 +26,11 @@ export const adminConciergeMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformBody(PostAdminConversationMessage)],
   },
   {
+    methods: ["GET"],
+    matcher: "/admin/concierge/conversations/:id/messages/:message_id/media",
+    middlewares: [validateAndTransformQuery(GetAdminConversationParams, {})],
+  },
+  {
     methods: ["POST"],
     matcher: "/admin/concierge/conversations/:id/assign",
     middlewares: [validateAndTransformBody(PostAdminConversationAssign)],
