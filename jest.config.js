@@ -2,7 +2,11 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const testMatchByType = {
-  unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/integration-tests/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: [
+    "**/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/integration-tests/**/__tests__/**/*.unit.spec.[jt]s",
+    "**/scripts/__tests__/**/*.unit.spec.[jt]s",
+  ],
   "integration:http": ["**/integration-tests/http/*.spec.[jt]s"],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
 }
