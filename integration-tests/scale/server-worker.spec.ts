@@ -39,8 +39,8 @@ import {
  * fresh PostgreSQL database, one Redis database, Paystack and Resend fakes.
  *
  * The phases run in order and build on each other (one store, one set of
- * processes): shared rate limits, a webhook waiting in Redis while no worker
- * runs, the worker placing the order and sending its confirmation, then
+ * processes): shared rate limits, the store cache shared through Redis, a
+ * webhook waiting in Redis while no worker runs, the worker placing the order and sending its confirmation, then
  * SIGTERM on a server mid-request and on the worker mid-send.
  */
 jest.setTimeout(10 * 60_000)
@@ -233,6 +233,50 @@ describe("two servers and a worker on one PostgreSQL and one Redis", () => {
       body: { email: "someone@scale.test", password: "not-the-password" },
     })
     expect([other.status, other.headers["ratelimit-remaining"]]).toEqual([401, "3"])
+  })
+
+  it("a price changed through the admin API on one server is in the next store read on the other (store cache in Redis)", async () => {
+    const store = { ip: "10.94.0.1", headers: { "x-publishable-api-key": publishableKey } }
+    const { regions } = await ok<{ regions: { id: string; currency_code: string }[] }>(serverB.url, "GET", "/store/regions", store)
+    const nigeria = regions.find((region) => region.currency_code === "ngn")!
+    const { variants } = await ok<{ variants: { id: string; product_id: string; prices: { id: string; currency_code: string; amount: number }[] }[] }>(
+      serverA.url,
+      "GET",
+      `/admin/product-variants?sku=${SKU}&fields=id,product_id,*prices`,
+      admin()
+    )
+    const variant = variants[0]
+    const url = `/store/products/${variant.product_id}?region_id=${nigeria.id}&fields=id,*variants.calculated_price`
+    const storePrice = async (server: MedusaProcess) => {
+      const reply = await call<{ product: { variants: { id: string; calculated_price: { calculated_amount: number } }[] } }>(
+        server.url,
+        "GET",
+        url,
+        store
+      )
+      expect(reply.status).toBe(200)
+      const amount = reply.data.product.variants.find((v) => v.id === variant.id)!.calculated_price.calculated_amount
+      return { amount, cache: reply.headers["x-cache"] }
+    }
+
+    const before = await storePrice(serverB)
+    expect((await storePrice(serverB)).cache).toBe("HIT")
+    expect(await storePrice(serverA)).toEqual({ amount: before.amount, cache: "HIT" })
+
+    const changed = before.amount + 4321
+    await ok(serverA.url, "POST", `/admin/products/${variant.product_id}/variants/${variant.id}`, {
+      ...admin(),
+      body: {
+        prices: variant.prices.map((price) => ({
+          id: price.id,
+          currency_code: price.currency_code,
+          amount: price.currency_code === "ngn" ? changed : price.amount,
+        })),
+      },
+    })
+    // No worker runs yet, so no event has been handled: the write itself moved the shared cache on.
+    expect(await storePrice(serverB)).toEqual({ amount: changed, cache: "MISS" })
+    expect((await storePrice(serverA)).amount).toBe(changed)
   })
 
   let firstBuyer: Shopper
