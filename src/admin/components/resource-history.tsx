@@ -5,6 +5,7 @@ import { useResourceActivity, useUserNames } from "../hooks/activity"
 import { describeActor, statusCodeOf, summarizeChanges } from "../lib/activity-format"
 import { activityPageLink } from "../lib/activity-filters"
 import { formatDateTime } from "../lib/format"
+import { QueryState, SectionText } from "./query-state"
 
 type Props = {
   /** As the activity log names it: `product`, `order`, `customer`… */
@@ -16,8 +17,8 @@ type Props = {
 
 /** The latest activity-log events about one resource, with a link to all of them on the Activity page. */
 export const ResourceHistory = ({ resourceType, resourceId, limit = 5 }: Props) => {
-  const { data, isLoading, isError, error } = useResourceActivity(resourceType, resourceId, limit)
-  const events = data?.events ?? []
+  const activity = useResourceActivity(resourceType, resourceId, limit)
+  const events = activity.data?.events ?? []
   const { data: names } = useUserNames(events.flatMap((event) => [event.actor_id, event.impersonator_id]))
 
   return (
@@ -31,19 +32,7 @@ export const ResourceHistory = ({ resourceType, resourceId, limit = 5 }: Props) 
           </Link>
         </Button>
       </div>
-      {isLoading ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Loading…
-        </Text>
-      ) : isError ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {error.message}
-        </Text>
-      ) : !events.length ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Nothing recorded yet.
-        </Text>
-      ) : (
+      <QueryState query={activity} isEmpty={!events.length} empty={<SectionText>Nothing recorded yet.</SectionText>}>
         <ol aria-label="Latest events" className="flex flex-col gap-y-3 px-6 py-4">
           {events.map((event) => {
             const actor = describeActor(event, names)
@@ -79,7 +68,7 @@ export const ResourceHistory = ({ resourceType, resourceId, limit = 5 }: Props) 
             )
           })}
         </ol>
-      )}
+      </QueryState>
     </Container>
   )
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { NotificationChannel, RenderedMessage } from "../../lib/notifications/types"
+import type { PageInfo, PageQuery } from "../lib/pagination"
 import { sdk } from "../lib/sdk"
 
 export type BroadcastChannel = NotificationChannel
@@ -81,9 +82,7 @@ export type BroadcastPreview = {
   rendered: RenderedMessage
 }
 
-export type PageQuery = { limit: number; offset: number }
 export type RecipientsQuery = PageQuery & { status?: RecipientStatus }
-type Page = { count: number; offset: number; limit: number }
 
 type CustomerGroupOption = { id: string; name: string | null }
 
@@ -109,7 +108,7 @@ export function useBroadcasts(query: PageQuery) {
   return useQuery({
     queryKey: broadcastQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<Page & { broadcasts: Broadcast[] }>("/admin/broadcasts", {
+      sdk.client.fetch<PageInfo & { broadcasts: Broadcast[] }>("/admin/broadcasts", {
         query: { ...query, order: "-created_at" },
       }),
     placeholderData: keepPreviousData,
@@ -132,7 +131,9 @@ export function useBroadcastRecipients(id: string, query: RecipientsQuery, optio
   return useQuery({
     queryKey: broadcastQueryKeys.recipientPage(id, query),
     queryFn: () =>
-      sdk.client.fetch<Page & { recipients: BroadcastRecipient[] }>(`/admin/broadcasts/${id}/recipients`, { query }),
+      sdk.client.fetch<PageInfo & { recipients: BroadcastRecipient[] }>(`/admin/broadcasts/${id}/recipients`, {
+        query,
+      }),
     placeholderData: keepPreviousData,
     refetchInterval: options.poll ? POLL_INTERVAL_MS : false,
   })

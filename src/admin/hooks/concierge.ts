@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { PageInfo } from "../lib/pagination"
 import { sdk } from "../lib/sdk"
 
 export type ConversationStatus = "open" | "pending" | "resolved"
@@ -130,8 +131,6 @@ export type ConversationListQuery = {
 
 export type ReplyInput = { text: string } | { template: string; language: string; variables: string[] }
 
-type Page = { count: number; offset: number; limit: number }
-
 /** New WhatsApp messages arrive through the webhook: the inbox and an open thread poll for them. */
 export const CONCIERGE_POLL_MS = 15_000
 
@@ -149,7 +148,7 @@ export function useConversations(query: ConversationListQuery, options: { poll?:
   return useQuery({
     queryKey: conciergeQueryKeys.list(query),
     queryFn: () =>
-      sdk.client.fetch<Page & { conversations: Conversation[] }>("/admin/concierge/conversations", { query }),
+      sdk.client.fetch<PageInfo & { conversations: Conversation[] }>("/admin/concierge/conversations", { query }),
     placeholderData: keepPreviousData,
     refetchInterval: options.poll === false ? false : CONCIERGE_POLL_MS,
   })

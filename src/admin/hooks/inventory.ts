@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { AdjustmentReason, InventoryAdjustmentInput } from "../lib/inventory-adjustment"
+import type { PageInfo, PageQuery } from "../lib/pagination"
 import { sdk } from "../lib/sdk"
 import { activityQueryKeys } from "./activity"
 
@@ -60,9 +61,6 @@ export type InventoryLevel = {
   stock_locations?: { id: string; name: string }[]
 }
 
-export type PageQuery = { limit: number; offset: number }
-type Page = { count: number; offset: number; limit: number }
-
 export const inventoryLedgerQueryKeys = {
   all: ["inventory-ledger"] as const,
   adjustments: (inventoryItemId: string) => [...inventoryLedgerQueryKeys.all, "adjustments", inventoryItemId] as const,
@@ -81,7 +79,7 @@ export function useInventoryAdjustments(inventoryItemId: string, query: PageQuer
   return useQuery({
     queryKey: inventoryLedgerQueryKeys.adjustmentPage(inventoryItemId, query),
     queryFn: () =>
-      sdk.client.fetch<Page & { inventory_adjustments: InventoryAdjustment[] }>("/admin/inventory-adjustments", {
+      sdk.client.fetch<PageInfo & { inventory_adjustments: InventoryAdjustment[] }>("/admin/inventory-adjustments", {
         query: { ...query, inventory_item_id: inventoryItemId },
       }),
     placeholderData: keepPreviousData,
@@ -93,7 +91,7 @@ export function useInventoryLevels(inventoryItemId: string) {
   return useQuery({
     queryKey: inventoryLedgerQueryKeys.levels(inventoryItemId),
     queryFn: () =>
-      sdk.client.fetch<Page & { inventory_levels: InventoryLevel[] }>(
+      sdk.client.fetch<PageInfo & { inventory_levels: InventoryLevel[] }>(
         `/admin/inventory-items/${inventoryItemId}/location-levels`,
         { query: { limit: 100, fields: "+stock_locations.id,+stock_locations.name" } }
       ),
@@ -105,7 +103,7 @@ export function useInventoryLevels(inventoryItemId: string) {
 export function useLowStock(query: PageQuery) {
   return useQuery({
     queryKey: inventoryLedgerQueryKeys.lowStockPage(query),
-    queryFn: () => sdk.client.fetch<Page & { low_stock: LowStockItem[] }>("/admin/low-stock", { query }),
+    queryFn: () => sdk.client.fetch<PageInfo & { low_stock: LowStockItem[] }>("/admin/low-stock", { query }),
     placeholderData: keepPreviousData,
   })
 }

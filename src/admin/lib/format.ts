@@ -4,21 +4,39 @@ const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" })
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" })
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 })
 
+/** `locale` is for tests; the dashboard leaves it out and gets the browser's. */
+type FormatOptions = { locale?: string }
+
 const asDate = (value: string | Date | null | undefined): Date | null => {
   const date = value instanceof Date ? value : value ? new Date(value) : null
   return date && !Number.isNaN(date.getTime()) ? date : null
 }
 
-/** "12 Mar 2026, 14:05"; "-" when there is no value or it is not a date. */
-export const formatDateTime = (value: string | Date | null | undefined, withSeconds = false): string => {
+/** "12 Mar 2026, 14:05" (with `seconds`, "14:05:09"); "-" when there is no value or it is not a date. */
+export const formatDateTime = (
+  value: string | Date | null | undefined,
+  { seconds = false, locale }: FormatOptions & { seconds?: boolean } = {}
+): string => {
   const date = asDate(value)
-  return date ? (withSeconds ? dateTimeSeconds : dateTime).format(date) : "-"
+  if (!date) {
+    return "-"
+  }
+  const formatter =
+    locale === undefined
+      ? seconds
+        ? dateTimeSeconds
+        : dateTime
+      : new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" })
+  return formatter.format(date)
 }
 
 /** "12 Mar 2026"; "-" when there is no date. */
-export const formatDate = (value: string | Date | null | undefined): string => {
+export const formatDate = (value: string | Date | null | undefined, { locale }: FormatOptions = {}): string => {
   const date = asDate(value)
-  return date ? dateOnly.format(date) : "-"
+  if (!date) {
+    return "-"
+  }
+  return (locale === undefined ? dateOnly : new Intl.DateTimeFormat(locale, { dateStyle: "medium" })).format(date)
 }
 
 /** "14:05:09", with seconds; "-" when there is no date. */
@@ -33,6 +51,29 @@ export const formatQuantity = (value: number | null | undefined): string =>
 
 /** A change with its sign always shown: +5, -3, 0. */
 export const formatSigned = (value: number): string => (value > 0 ? `+${formatQuantity(value)}` : formatQuantity(value))
+
+/**
+ * Money as Medusa returns it, in the currency's major unit (12500 NGN is
+ * ₦12,500.00), with the narrow symbol so naira shows as ₦ rather than NGN.
+ * Without a currency, the amount with two decimals.
+ */
+export function formatMoney(
+  amount: number | null | undefined,
+  currencyCode: string | null | undefined,
+  { locale }: FormatOptions = {}
+): string {
+  if (amount === null || amount === undefined || Number.isNaN(Number(amount))) {
+    return "-"
+  }
+  if (!currencyCode) {
+    return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount))
+  }
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currencyCode.toUpperCase(),
+    currencyDisplay: "narrowSymbol",
+  }).format(Number(amount))
+}
 
 /** The start of a `YYYY-MM-DD` day in the browser's time zone, or null when it is not such a day. */
 export const startOfLocalDay = (day: string): Date | null => {

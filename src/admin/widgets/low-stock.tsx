@@ -1,30 +1,24 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { ExclamationCircle } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { Link, useNavigate } from "react-router-dom"
+import { LinkRow, RowLink } from "../components/link-row"
+import { QueryState, SectionText } from "../components/query-state"
+import { TablePagination, useKeepPageInRange, usePagination } from "../components/table-pagination"
 import { useLowStock } from "../hooks/inventory"
 import { formatDateTime, formatQuantity } from "../lib/format"
+import { pageCountOf } from "../lib/pagination"
 
 const PAGE_SIZE = 5
 
 /** Inventory items at or below their low-stock threshold, fewest available first; a row opens the item. */
 const LowStockWidget = () => {
-  const navigate = useNavigate()
-  const [pageIndex, setPageIndex] = useState(0)
-  const { data, isLoading, isError, error, isPlaceholderData } = useLowStock({
-    limit: PAGE_SIZE,
-    offset: pageIndex * PAGE_SIZE,
-  })
+  const pagination = usePagination(PAGE_SIZE)
+  const lowStock = useLowStock(pagination.query)
+  const { data, isPlaceholderData } = lowStock
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   // Restocks shrink the list: never stay on a page past the last one.
-  useEffect(() => {
-    if (data && pageIndex >= pageCount) {
-      setPageIndex(pageCount - 1)
-    }
-  }, [data, pageIndex, pageCount])
+  useKeepPageInRange(pagination, count, !!data)
 
   return (
     <Container className="divide-y p-0">
@@ -42,19 +36,11 @@ const LowStockWidget = () => {
           Items whose available quantity (in stock minus reserved, all locations) is at or below their threshold.
         </Text>
       </div>
-      {isLoading ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Loading…
-        </Text>
-      ) : isError ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {error.message}
-        </Text>
-      ) : !count ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          No item is at or below its low-stock threshold.
-        </Text>
-      ) : (
+      <QueryState
+        query={lowStock}
+        isEmpty={!count}
+        empty={<SectionText>No item is at or below its low-stock threshold.</SectionText>}
+      >
         <div>
           <div className={isPlaceholderData ? "opacity-60" : undefined}>
             <Table>
@@ -69,19 +55,11 @@ const LowStockWidget = () => {
               </Table.Header>
               <Table.Body>
                 {data?.low_stock.map((item) => (
-                  <Table.Row
-                    key={item.inventory_item_id}
-                    className="cursor-pointer"
-                    onClick={() => navigate(`/inventory/${item.inventory_item_id}`)}
-                  >
+                  <LinkRow key={item.inventory_item_id} to={`/inventory/${item.inventory_item_id}`}>
                     <Table.Cell className="max-w-[280px] truncate">
-                      <Link
-                        to={`/inventory/${item.inventory_item_id}`}
-                        className="txt-compact-small-plus focus-visible:shadow-borders-focus rounded-sm outline-none"
-                        onClick={(event) => event.stopPropagation()}
-                      >
+                      <RowLink to={`/inventory/${item.inventory_item_id}`}>
                         {item.product_title ? `${item.product_title} · ${item.title}` : item.title}
-                      </Link>
+                      </RowLink>
                     </Table.Cell>
                     <Table.Cell className="text-ui-fg-subtle max-w-[160px] truncate">{item.sku ?? "-"}</Table.Cell>
                     <Table.Cell
@@ -93,25 +71,14 @@ const LowStockWidget = () => {
                     <Table.Cell className="text-ui-fg-subtle whitespace-nowrap">
                       {item.alerted_at ? formatDateTime(item.alerted_at) : "Not yet"}
                     </Table.Cell>
-                  </Table.Row>
+                  </LinkRow>
                 ))}
               </Table.Body>
             </Table>
           </div>
-          {pageCount > 1 && (
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={pageIndex}
-              pageCount={pageCount}
-              canPreviousPage={pageIndex > 0}
-              canNextPage={pageIndex + 1 < pageCount}
-              previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
-              nextPage={() => setPageIndex((index) => index + 1)}
-            />
-          )}
+          {pageCountOf(count, PAGE_SIZE) > 1 && <TablePagination count={count} pagination={pagination} />}
         </div>
-      )}
+      </QueryState>
     </Container>
   )
 }

@@ -3,8 +3,9 @@ import { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { useConversations } from "../hooks/concierge"
+import { formatDateTime } from "../lib/format"
 import { ConversationStatusBadge, OverdueBadge, UnreadBadge } from "../routes/concierge/components/conversation-badges"
-import { formatDateTime, formatRelative, formatTopic } from "../routes/concierge/components/format"
+import { formatRelative, formatTopic } from "../routes/concierge/components/format"
 import { useNow } from "../routes/concierge/components/use-now"
 
 const LIMIT = 10

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { DetailWidgetProps, AdminUser } from "@medusajs/framework/types"
-import { Container, Heading, Select, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Text, toast } from "@medusajs/ui"
+import { OptionSelect } from "../components/option-select"
 import { StaffRole, useSetStaffRole, useStaffMember } from "../hooks/staff"
 
 const ROLES: { value: StaffRole; label: string; hint: string }[] = [
@@ -14,8 +15,8 @@ const UserStaffRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
   const { data: member, isLoading } = useStaffMember(user.id)
   const setRole = useSetStaffRole(user.id)
 
-  const change = (role: string) =>
-    setRole.mutate(role as StaffRole, {
+  const change = (role: StaffRole) =>
+    setRole.mutate(role, {
       onSuccess: () => toast.success(`${user.email} is now ${role}`),
       onError: (error) => toast.error(error.message),
     })
@@ -29,18 +30,7 @@ const UserStaffRoleWidget = ({ data: user }: DetailWidgetProps<AdminUser>) => {
         </Text>
       ) : (
         <>
-          <Select value={member.role} onValueChange={change} disabled={setRole.isPending}>
-            <Select.Trigger>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {ROLES.map((role) => (
-                <Select.Item key={role.value} value={role.value}>
-                  {role.label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <OptionSelect value={member.role} options={ROLES} onChange={change} disabled={setRole.isPending} />
           <Text size="small" className="text-ui-fg-subtle">
             {ROLES.find((r) => r.value === member.role)?.hint}
           </Text>

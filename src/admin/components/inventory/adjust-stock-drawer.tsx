@@ -1,16 +1,17 @@
-import { Alert, Button, Drawer, Input, Label, Select, Text, Textarea, toast } from "@medusajs/ui"
-import { FormEvent, ReactNode, useState } from "react"
+import { Alert, Button, Drawer, Input, Text, Textarea, toast } from "@medusajs/ui"
+import { FormEvent, useState } from "react"
 import { InventoryLevel, useCreateInventoryAdjustment } from "../../hooks/inventory"
 import { formatQuantity, formatSigned } from "../../lib/format"
 import {
   ADJUSTMENT_REASONS,
-  AdjustmentReason,
   AdjustStockForm,
   checkAdjustStock,
   emptyAdjustStockForm,
   previewAdjustment,
   REASON_LABELS,
 } from "../../lib/inventory-adjustment"
+import { FormField } from "../form-field"
+import { OptionSelect } from "../option-select"
 
 type Props = {
   inventoryItemId: string
@@ -22,15 +23,7 @@ type Props = {
 
 export const locationName = (level: InventoryLevel): string => level.stock_locations?.[0]?.name ?? level.location_id
 
-const Field = ({ id, label, hint, children }: { id: string; label: string; hint?: ReactNode; children: ReactNode }) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={id}>
-      {label}
-    </Label>
-    {children}
-    {hint}
-  </div>
-)
+const REASON_OPTIONS = ADJUSTMENT_REASONS.map((reason) => ({ value: reason, label: REASON_LABELS[reason] }))
 
 /**
  * Adds or removes units at one location with a reason. The server checks the
@@ -96,21 +89,19 @@ export const AdjustStockDrawer = ({ inventoryItemId, levels, open, onOpenChange 
               </Text>
             ) : (
               <>
-                <Field id="adjust-location" label="Location">
-                  <Select value={locationId} onValueChange={(value) => set({ locationId: value })}>
-                    <Select.Trigger id="adjust-location">
-                      <Select.Value placeholder="Choose a location" />
-                    </Select.Trigger>
-                    <Select.Content>
-                      {levels.map((candidate) => (
-                        <Select.Item key={candidate.location_id} value={candidate.location_id}>
-                          {locationName(candidate)} · {formatQuantity(candidate.stocked_quantity)} in stock
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </Field>
-                <Field
+                <FormField id="adjust-location" label="Location">
+                  <OptionSelect
+                    id="adjust-location"
+                    placeholder="Choose a location"
+                    value={locationId}
+                    options={levels.map((candidate) => ({
+                      value: candidate.location_id,
+                      label: `${locationName(candidate)} · ${formatQuantity(candidate.stocked_quantity)} in stock`,
+                    }))}
+                    onChange={(value) => set({ locationId: value })}
+                  />
+                </FormField>
+                <FormField
                   id="adjust-delta"
                   label="Change in units"
                   hint={
@@ -125,9 +116,7 @@ export const AdjustStockDrawer = ({ inventoryItemId, levels, open, onOpenChange 
                         {preview.warning ? `. ${preview.warning}` : ""}
                       </Text>
                     ) : (
-                      <Text size="small" className="text-ui-fg-subtle">
-                        Positive adds units, negative removes them: 5 or -3.
-                      </Text>
+                      "Positive adds units, negative removes them: 5 or -3."
                     )
                   }
                 >
@@ -138,22 +127,17 @@ export const AdjustStockDrawer = ({ inventoryItemId, levels, open, onOpenChange 
                     value={form.delta}
                     onChange={(event) => set({ delta: event.target.value })}
                   />
-                </Field>
-                <Field id="adjust-reason" label="Reason">
-                  <Select value={form.reason} onValueChange={(value) => set({ reason: value as AdjustmentReason })}>
-                    <Select.Trigger id="adjust-reason">
-                      <Select.Value placeholder="Choose a reason" />
-                    </Select.Trigger>
-                    <Select.Content>
-                      {ADJUSTMENT_REASONS.map((reason) => (
-                        <Select.Item key={reason} value={reason}>
-                          {REASON_LABELS[reason]}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                </Field>
-                <Field id="adjust-note" label="Note (optional)">
+                </FormField>
+                <FormField id="adjust-reason" label="Reason">
+                  <OptionSelect
+                    id="adjust-reason"
+                    placeholder="Choose a reason"
+                    value={form.reason}
+                    options={REASON_OPTIONS}
+                    onChange={(reason) => set({ reason })}
+                  />
+                </FormField>
+                <FormField id="adjust-note" label="Note (optional)">
                   <Textarea
                     id="adjust-note"
                     rows={3}
@@ -161,7 +145,7 @@ export const AdjustStockDrawer = ({ inventoryItemId, levels, open, onOpenChange 
                     value={form.note}
                     onChange={(event) => set({ note: event.target.value })}
                   />
-                </Field>
+                </FormField>
               </>
             )}
             {problems.map((problem) => (

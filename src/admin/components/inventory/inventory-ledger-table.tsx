@@ -1,10 +1,11 @@
 import { Badge, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
 import { Link } from "react-router-dom"
 import { useUserNames } from "../../hooks/activity"
 import { InventoryLevel, useInventoryAdjustments } from "../../hooks/inventory"
 import { formatDate, formatQuantity, formatSigned, formatTime } from "../../lib/format"
 import { ledgerEntryLabel } from "../../lib/inventory-adjustment"
+import { QueryState, SectionText } from "../query-state"
+import { TablePagination, useKeepPageInRange, usePagination } from "../table-pagination"
 import { locationName } from "./adjust-stock-drawer"
 
 const PAGE_SIZE = 10
@@ -21,147 +22,112 @@ type Props = {
  * stocked (and, when it moved, reserved) quantity before → after.
  */
 export const InventoryLedgerTable = ({ inventoryItemId, levels }: Props) => {
-  const [pageIndex, setPageIndex] = useState(0)
-  const { data, isLoading, isError, error, isPlaceholderData } = useInventoryAdjustments(inventoryItemId, {
-    limit: PAGE_SIZE,
-    offset: pageIndex * PAGE_SIZE,
-  })
+  const pagination = usePagination(PAGE_SIZE)
+  const ledger = useInventoryAdjustments(inventoryItemId, pagination.query)
+  const { data, isPlaceholderData } = ledger
   const adjustments = data?.inventory_adjustments ?? []
   const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const { data: names = {} } = useUserNames(adjustments.map((adjustment) => adjustment.actor_id))
   const locations = Object.fromEntries(levels.map((level) => [level.location_id, locationName(level)]))
 
-  useEffect(() => {
-    if (data && pageIndex >= pageCount) {
-      setPageIndex(pageCount - 1)
-    }
-  }, [data, pageIndex, pageCount])
+  useKeepPageInRange(pagination, count, !!data)
 
-  if (isLoading) {
-    return (
-      <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-        Loading…
-      </Text>
-    )
-  }
-  if (isError) {
-    return (
-      <Text size="small" className="text-ui-fg-error px-6 py-4">
-        {error.message}
-      </Text>
-    )
-  }
-  if (!count) {
-    return (
-      <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-        No adjustments recorded yet.
-      </Text>
-    )
-  }
   return (
-    <div>
-      <div className={`overflow-x-auto ${isPlaceholderData ? "opacity-60" : ""}`}>
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>Time</Table.HeaderCell>
-              <Table.HeaderCell>Location</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Change</Table.HeaderCell>
-              <Table.HeaderCell className="whitespace-nowrap">In stock</Table.HeaderCell>
-              <Table.HeaderCell>Reason</Table.HeaderCell>
-              <Table.HeaderCell>By</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {adjustments.map((adjustment) => {
-              const actor = adjustment.actor_id
-                ? names[adjustment.actor_id] ?? adjustment.actor_id
-                : adjustment.actor_type === "system"
-                  ? "System"
-                  : adjustment.actor_type
-              const reservedDelta = adjustment.reserved_delta ?? 0
-              return (
-                <Table.Row key={adjustment.id}>
-                  <Table.Cell className="whitespace-nowrap">
-                    <div className="flex flex-col">
-                      <span>{formatDate(adjustment.created_at)}</span>
-                      <Text size="xsmall" className="text-ui-fg-subtle">
-                        {formatTime(adjustment.created_at)}
-                      </Text>
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell className="max-w-[140px] truncate" title={locations[adjustment.location_id]}>
-                    {locations[adjustment.location_id] ?? adjustment.location_id}
-                  </Table.Cell>
-                  <Table.Cell className="whitespace-nowrap text-right">
-                    <div className="flex flex-col items-end">
-                      {(adjustment.delta !== 0 || !reservedDelta) && (
-                        <span
-                          className={`font-medium ${adjustment.delta < 0 ? "text-ui-fg-error" : adjustment.delta > 0 ? "text-ui-tag-green-text" : "text-ui-fg-subtle"}`}
-                        >
-                          {formatSigned(adjustment.delta)}
+    <QueryState query={ledger} isEmpty={!count} empty={<SectionText>No adjustments recorded yet.</SectionText>}>
+      <div>
+        <div className={`overflow-x-auto ${isPlaceholderData ? "opacity-60" : ""}`}>
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>Time</Table.HeaderCell>
+                <Table.HeaderCell>Location</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Change</Table.HeaderCell>
+                <Table.HeaderCell className="whitespace-nowrap">In stock</Table.HeaderCell>
+                <Table.HeaderCell>Reason</Table.HeaderCell>
+                <Table.HeaderCell>By</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {adjustments.map((adjustment) => {
+                const actor = adjustment.actor_id
+                  ? names[adjustment.actor_id] ?? adjustment.actor_id
+                  : adjustment.actor_type === "system"
+                    ? "System"
+                    : adjustment.actor_type
+                const reservedDelta = adjustment.reserved_delta ?? 0
+                return (
+                  <Table.Row key={adjustment.id}>
+                    <Table.Cell className="whitespace-nowrap">
+                      <div className="flex flex-col">
+                        <span>{formatDate(adjustment.created_at)}</span>
+                        <Text size="xsmall" className="text-ui-fg-subtle">
+                          {formatTime(adjustment.created_at)}
+                        </Text>
+                      </div>
+                    </Table.Cell>
+                    <Table.Cell className="max-w-[140px] truncate" title={locations[adjustment.location_id]}>
+                      {locations[adjustment.location_id] ?? adjustment.location_id}
+                    </Table.Cell>
+                    <Table.Cell className="whitespace-nowrap text-right">
+                      <div className="flex flex-col items-end">
+                        {(adjustment.delta !== 0 || !reservedDelta) && (
+                          <span
+                            className={`font-medium ${adjustment.delta < 0 ? "text-ui-fg-error" : adjustment.delta > 0 ? "text-ui-tag-green-text" : "text-ui-fg-subtle"}`}
+                          >
+                            {formatSigned(adjustment.delta)}
+                          </span>
+                        )}
+                        {reservedDelta !== 0 && (
+                          <Text size="xsmall" className="text-ui-fg-subtle">
+                            {formatSigned(reservedDelta)} reserved
+                          </Text>
+                        )}
+                      </div>
+                    </Table.Cell>
+                    <Table.Cell className="whitespace-nowrap">
+                      <div className="flex flex-col">
+                        <span>
+                          <span className="text-ui-fg-subtle">{formatQuantity(adjustment.before)}</span> →{" "}
+                          {formatQuantity(adjustment.after)}
                         </span>
-                      )}
-                      {reservedDelta !== 0 && (
-                        <Text size="xsmall" className="text-ui-fg-subtle">
-                          {formatSigned(reservedDelta)} reserved
-                        </Text>
-                      )}
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell className="whitespace-nowrap">
-                    <div className="flex flex-col">
-                      <span>
-                        <span className="text-ui-fg-subtle">{formatQuantity(adjustment.before)}</span> →{" "}
-                        {formatQuantity(adjustment.after)}
-                      </span>
-                      {reservedDelta !== 0 && (
-                        <Text size="xsmall" className="text-ui-fg-subtle">
-                          reserved {formatQuantity(adjustment.reserved_before)} → {formatQuantity(adjustment.reserved_after)}
-                        </Text>
-                      )}
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell className="max-w-[220px]">
-                    <div className="flex flex-col items-start gap-y-0.5">
-                      <Badge size="2xsmall" color={adjustment.reason ? "grey" : "blue"} className="whitespace-nowrap">
-                        {ledgerEntryLabel(adjustment)}
-                      </Badge>
-                      {adjustment.order_id && (
-                        <Link
-                          to={`/orders/${adjustment.order_id}`}
-                          className="txt-compact-xsmall text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-                        >
-                          View order
-                        </Link>
-                      )}
-                      {adjustment.note && (
-                        <Text size="xsmall" className="text-ui-fg-subtle w-full truncate" title={adjustment.note}>
-                          {adjustment.note}
-                        </Text>
-                      )}
-                    </div>
-                  </Table.Cell>
-                  <Table.Cell className="max-w-[140px] truncate" title={actor}>
-                    {actor}
-                  </Table.Cell>
-                </Table.Row>
-              )
-            })}
-          </Table.Body>
-        </Table>
+                        {reservedDelta !== 0 && (
+                          <Text size="xsmall" className="text-ui-fg-subtle">
+                            reserved {formatQuantity(adjustment.reserved_before)} → {formatQuantity(adjustment.reserved_after)}
+                          </Text>
+                        )}
+                      </div>
+                    </Table.Cell>
+                    <Table.Cell className="max-w-[220px]">
+                      <div className="flex flex-col items-start gap-y-0.5">
+                        <Badge size="2xsmall" color={adjustment.reason ? "grey" : "blue"} className="whitespace-nowrap">
+                          {ledgerEntryLabel(adjustment)}
+                        </Badge>
+                        {adjustment.order_id && (
+                          <Link
+                            to={`/orders/${adjustment.order_id}`}
+                            className="txt-compact-xsmall text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                          >
+                            View order
+                          </Link>
+                        )}
+                        {adjustment.note && (
+                          <Text size="xsmall" className="text-ui-fg-subtle w-full truncate" title={adjustment.note}>
+                            {adjustment.note}
+                          </Text>
+                        )}
+                      </div>
+                    </Table.Cell>
+                    <Table.Cell className="max-w-[140px] truncate" title={actor}>
+                      {actor}
+                    </Table.Cell>
+                  </Table.Row>
+                )
+              })}
+            </Table.Body>
+          </Table>
+        </div>
+        <TablePagination count={count} pagination={pagination} />
       </div>
-      <Table.Pagination
-        count={count}
-        pageSize={PAGE_SIZE}
-        pageIndex={pageIndex}
-        pageCount={pageCount}
-        canPreviousPage={pageIndex > 0}
-        canNextPage={pageIndex + 1 < pageCount}
-        previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
-        nextPage={() => setPageIndex((index) => index + 1)}
-      />
-    </div>
+    </QueryState>
   )
 }

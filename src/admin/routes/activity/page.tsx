@@ -3,6 +3,7 @@ import { History } from "@medusajs/icons"
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { EmptyState, QueryState } from "../../components/query-state"
 import { ActivityEvent, useActivity, useUserNames, useVerifyActivityChain } from "../../hooks/activity"
 import {
   activityApiFilters,
@@ -24,8 +25,8 @@ const ActivityPage = () => {
   const search = searchParams.toString()
   const values = useMemo(() => readActivityFilters(new URLSearchParams(search)), [search])
   const filters = useMemo(() => activityApiFilters(values), [values])
-  const { data, isLoading, isError, error, fetchNextPage, hasNextPage, isFetchingNextPage, isPlaceholderData } =
-    useActivity(filters, PAGE_SIZE)
+  const activity = useActivity(filters, PAGE_SIZE)
+  const { data, fetchNextPage, hasNextPage, isFetchingNextPage, isPlaceholderData } = activity
   const verify = useVerifyActivityChain()
   const [selected, setSelected] = useState<ActivityEvent | null>(null)
 
@@ -49,46 +50,38 @@ const ActivityPage = () => {
       <VerifyChainResult verify={verify} />
       {/* Keyed by the URL so the form follows links and back/forward navigation. */}
       <ActivityFiltersForm key={search} values={values} onApply={apply} />
-      {isLoading ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Loading…
-        </Text>
-      ) : isError ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {error.message}
-        </Text>
-      ) : !events.length ? (
-        <div className="flex flex-col items-center gap-y-1 px-6 py-10">
-          <Text size="small" weight="plus">
-            {filtered ? "No events match these filters" : "No events yet"}
-          </Text>
-          <Text size="small" className="text-ui-fg-subtle">
-            {filtered ? "Widen the date range or clear a filter." : "Changes made in the dashboard appear here."}
-          </Text>
+      <QueryState
+        query={activity}
+        isEmpty={!events.length}
+        empty={
+          <EmptyState
+            title={filtered ? "No events match these filters" : "No events yet"}
+            description={
+              filtered ? "Widen the date range or clear a filter." : "Changes made in the dashboard appear here."
+            }
+          />
+        }
+      >
+        <div className={`overflow-x-auto ${isPlaceholderData ? "opacity-60" : ""}`}>
+          <ActivityTable events={events} names={names} onSelect={setSelected} />
         </div>
-      ) : (
-        <>
-          <div className={`overflow-x-auto ${isPlaceholderData ? "opacity-60" : ""}`}>
-            <ActivityTable events={events} names={names} onSelect={setSelected} />
-          </div>
-          <div className="flex items-center justify-between px-6 py-4">
-            <Text size="small" className="text-ui-fg-subtle">
-              {events.length} {events.length === 1 ? "event" : "events"} shown
-              {hasNextPage ? "" : " · no more events"}
-            </Text>
-            {hasNextPage && (
-              <Button
-                size="small"
-                variant="secondary"
-                onClick={() => fetchNextPage()}
-                isLoading={isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            )}
-          </div>
-        </>
-      )}
+        <div className="flex items-center justify-between px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            {events.length} {events.length === 1 ? "event" : "events"} shown
+            {hasNextPage ? "" : " · no more events"}
+          </Text>
+          {hasNextPage && (
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={() => fetchNextPage()}
+              isLoading={isFetchingNextPage}
+            >
+              Load more
+            </Button>
+          )}
+        </div>
+      </QueryState>
       <ActivityEventDrawer event={selected} names={names} onClose={() => setSelected(null)} />
     </Container>
   )

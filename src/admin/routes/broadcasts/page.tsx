@@ -1,8 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { PaperPlane } from "@medusajs/icons"
-import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import { EmptyState, QueryState } from "../../components/query-state"
+import { TablePagination, useKeepPageInRange, usePagination } from "../../components/table-pagination"
 import { useBroadcasts } from "../../hooks/broadcasts"
 import { BroadcastsTable } from "./components/broadcasts-table"
 
@@ -10,20 +11,12 @@ const PAGE_SIZE = 20
 
 /** All broadcasts, newest first, with their progress. */
 const BroadcastsPage = () => {
-  const [pageIndex, setPageIndex] = useState(0)
-  const { data, isLoading, isError, error } = useBroadcasts({
-    limit: PAGE_SIZE,
-    offset: pageIndex * PAGE_SIZE,
-  })
-  const count = data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  const pagination = usePagination(PAGE_SIZE)
+  const broadcasts = useBroadcasts(pagination.query)
+  const count = broadcasts.data?.count ?? 0
 
   // The count can shrink (deleted elsewhere): never stay on a page past the last one.
-  useEffect(() => {
-    if (data && pageIndex >= pageCount) {
-      setPageIndex(pageCount - 1)
-    }
-  }, [data, pageIndex, pageCount])
+  useKeepPageInRange(pagination, count, !!broadcasts.data)
 
   return (
     <Container className="divide-y p-0">
@@ -38,38 +31,19 @@ const BroadcastsPage = () => {
           <Link to="/broadcasts/create">Create</Link>
         </Button>
       </div>
-      {isLoading ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Loading…
-        </Text>
-      ) : isError ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {error.message}
-        </Text>
-      ) : !count ? (
-        <div className="flex flex-col items-center gap-y-1 px-6 py-10">
-          <Text size="small" weight="plus">
-            No broadcasts yet
-          </Text>
-          <Text size="small" className="text-ui-fg-subtle">
-            Create one to reach your customers by email, SMS or WhatsApp.
-          </Text>
-        </div>
-      ) : (
-        <>
-          <BroadcastsTable broadcasts={data?.broadcasts ?? []} />
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={pageIndex}
-            pageCount={pageCount}
-            canPreviousPage={pageIndex > 0}
-            canNextPage={pageIndex + 1 < pageCount}
-            previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
-            nextPage={() => setPageIndex((index) => index + 1)}
+      <QueryState
+        query={broadcasts}
+        isEmpty={!count}
+        empty={
+          <EmptyState
+            title="No broadcasts yet"
+            description="Create one to reach your customers by email, SMS or WhatsApp."
           />
-        </>
-      )}
+        }
+      >
+        <BroadcastsTable broadcasts={broadcasts.data?.broadcasts ?? []} />
+        <TablePagination count={count} pagination={pagination} />
+      </QueryState>
     </Container>
   )
 }

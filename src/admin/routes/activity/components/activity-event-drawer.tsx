@@ -57,7 +57,7 @@ const EventDetails = ({ event, names }: { event: ActivityEvent; names: Record<st
             <Heading className="font-mono">{event.action}</Heading>
           </Drawer.Title>
           <Drawer.Description className="txt-small text-ui-fg-subtle">
-            Event #{event.seq} · {formatDateTime(event.occurred_at, true)}
+            Event #{event.seq} · {formatDateTime(event.occurred_at, { seconds: true })}
           </Drawer.Description>
         </div>
       </Drawer.Header>

@@ -1,7 +1,9 @@
-import { Button, DatePicker, Input, Label, Select, Text } from "@medusajs/ui"
+import { Button, DatePicker, Input, Label, Text } from "@medusajs/ui"
 import { FormEvent, ReactNode, useState } from "react"
+import { OptionSelect, SelectOption } from "../../../components/option-select"
 import {
   ACTIVITY_ACTOR_TYPES,
+  ActivityActorType,
   ActivityFilterValues,
   activityFilterProblems,
   countActivityFilters,
@@ -26,6 +28,10 @@ const RESOURCE_TYPE_SUGGESTIONS = [
   "conversation",
 ]
 const ANY_ACTOR_TYPE = "any"
+const ACTOR_TYPE_OPTIONS: SelectOption<ActivityActorType | typeof ANY_ACTOR_TYPE>[] = [
+  { value: ANY_ACTOR_TYPE, label: "Any" },
+  ...ACTIVITY_ACTOR_TYPES.map((type) => ({ value: type, label: ACTOR_TYPE_LABELS[type] })),
+]
 
 type Props = {
   /** The filters in force (from the page URL); the form starts from them. */
@@ -70,25 +76,13 @@ export const ActivityFiltersForm = ({ values, onApply }: Props) => {
     <form onSubmit={submit} className="flex flex-col gap-y-3 px-6 py-4">
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
         <Field id="activity-actor-type" label="Actor type">
-          <Select
+          <OptionSelect
+            id="activity-actor-type"
             size="small"
             value={draft.actor_type || ANY_ACTOR_TYPE}
-            onValueChange={(value) =>
-              set({ actor_type: value === ANY_ACTOR_TYPE ? "" : (value as ActivityFilterValues["actor_type"]) })
-            }
-          >
-            <Select.Trigger id="activity-actor-type">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={ANY_ACTOR_TYPE}>Any</Select.Item>
-              {ACTIVITY_ACTOR_TYPES.map((type) => (
-                <Select.Item key={type} value={type}>
-                  {ACTOR_TYPE_LABELS[type]}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+            options={ACTOR_TYPE_OPTIONS}
+            onChange={(value) => set({ actor_type: value === ANY_ACTOR_TYPE ? "" : value })}
+          />
         </Field>
         <Field id="activity-actor-id" label="Actor ID">
           <Input

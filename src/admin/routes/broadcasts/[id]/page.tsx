@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query"
-import { Button, Container, Text } from "@medusajs/ui"
 import { useEffect, useRef } from "react"
-import { Link, LoaderFunctionArgs, UIMatch, useParams } from "react-router-dom"
+import { LoaderFunctionArgs, UIMatch, useParams } from "react-router-dom"
+import { PageError, PageLoading } from "../../../components/query-state"
 import { ACTIVE_BROADCAST_STATUSES, Broadcast, broadcastQueryKeys, useBroadcast } from "../../../hooks/broadcasts"
 import { sdk } from "../../../lib/sdk"
 import { BroadcastMessage } from "../components/broadcast-message"
@@ -28,24 +28,15 @@ const BroadcastDetailPage = () => {
   }, [status, id, queryClient])
 
   if (isLoading) {
-    return (
-      <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">
-          Loading…
-        </Text>
-      </Container>
-    )
+    return <PageLoading />
   }
   if (isError || !broadcast) {
     return (
-      <Container className="flex flex-col items-start gap-y-3 px-6 py-4">
-        <Text size="small" className="text-ui-fg-error">
-          {error?.message ?? "Broadcast not found"}
-        </Text>
-        <Button size="small" variant="secondary" asChild>
-          <Link to="/broadcasts">Back to broadcasts</Link>
-        </Button>
-      </Container>
+      <PageError
+        message={error?.message ?? "Broadcast not found"}
+        backTo="/broadcasts"
+        backLabel="Back to broadcasts"
+      />
     )
   }
 

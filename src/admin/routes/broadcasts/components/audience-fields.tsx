@@ -1,8 +1,10 @@
-import { Input, Label, Select, Text } from "@medusajs/ui"
+import { Input } from "@medusajs/ui"
+import { FormField } from "../../../components/form-field"
+import { OptionSelect, SelectOption } from "../../../components/option-select"
 import { CustomerGroupPicker } from "./customer-group-picker"
 import type { AudienceType, BroadcastFormState } from "./form-state"
 
-const AUDIENCES: { value: AudienceType; label: string }[] = [
+const AUDIENCES: SelectOption<AudienceType>[] = [
   { value: "all", label: "All customers" },
   { value: "customer_groups", label: "Customer groups" },
   { value: "countries", label: "Countries" },
@@ -17,71 +19,52 @@ type Props = {
 /** Audience type and the one input that type needs. */
 export const AudienceFields = ({ form, onChange }: Props) => (
   <div className="flex flex-col gap-y-4">
-    <div className="flex flex-col gap-y-2">
-      <Label htmlFor="broadcast-audience" size="small" weight="plus">
-        Audience
-      </Label>
-      <Select
+    <FormField
+      id="broadcast-audience"
+      label="Audience"
+      hint="Only customers who opted in to this channel receive it."
+    >
+      <OptionSelect
+        id="broadcast-audience"
         value={form.audienceType}
-        onValueChange={(value) => onChange({ audienceType: value as AudienceType })}
-      >
-        <Select.Trigger id="broadcast-audience">
-          <Select.Value />
-        </Select.Trigger>
-        <Select.Content>
-          {AUDIENCES.map((audience) => (
-            <Select.Item key={audience.value} value={audience.value}>
-              {audience.label}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select>
-      <Text size="small" className="text-ui-fg-subtle">
-        Only customers who opted in to this channel receive it.
-      </Text>
-    </div>
+        options={AUDIENCES}
+        onChange={(audienceType) => onChange({ audienceType })}
+      />
+    </FormField>
 
     {form.audienceType === "customer_groups" && (
-      <div className="flex flex-col gap-y-2">
-        <Label size="small" weight="plus">
-          Customer groups
-        </Label>
+      <FormField label="Customer groups">
         <CustomerGroupPicker
           value={form.customerGroupIds}
           onChange={(customerGroupIds) => onChange({ customerGroupIds })}
         />
-      </div>
+      </FormField>
     )}
 
     {form.audienceType === "countries" && (
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="broadcast-countries" size="small" weight="plus">
-          Country codes
-        </Label>
+      <FormField
+        id="broadcast-countries"
+        label="Country codes"
+        hint="Two-letter codes of the customers' addresses, separated by commas."
+      >
         <Input
           id="broadcast-countries"
           placeholder="ng, gh, us"
           value={form.countryCodes}
           onChange={(event) => onChange({ countryCodes: event.target.value })}
         />
-        <Text size="small" className="text-ui-fg-subtle">
-          Two-letter codes of the customers&apos; addresses, separated by commas.
-        </Text>
-      </div>
+      </FormField>
     )}
 
     {form.audienceType === "ordered_since" && (
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="broadcast-ordered-since" size="small" weight="plus">
-          Ordered on or after
-        </Label>
+      <FormField id="broadcast-ordered-since" label="Ordered on or after">
         <Input
           id="broadcast-ordered-since"
           type="date"
           value={form.orderedSince}
           onChange={(event) => onChange({ orderedSince: event.target.value })}
         />
-      </div>
+      </FormField>
     )}
   </div>
 )

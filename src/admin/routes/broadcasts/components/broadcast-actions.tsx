@@ -1,6 +1,7 @@
 import { Button, toast, usePrompt } from "@medusajs/ui"
 import { Broadcast, useCancelBroadcast, useSendBroadcast, useSendTestBroadcast } from "../../../hooks/broadcasts"
-import { CHANNEL_NAMES, formatDateTime } from "./format"
+import { formatDateTime } from "../../../lib/format"
+import { CHANNEL_NAMES } from "./format"
 
 const CANCELLABLE: Broadcast["status"][] = ["draft", "scheduled", "sending"]
 

@@ -1,9 +1,10 @@
 import { Alert, Container, Heading, Text } from "@medusajs/ui"
 import { Broadcast, useCustomerGroupOptions } from "../../../hooks/broadcasts"
+import { formatDateTime } from "../../../lib/format"
 import { BroadcastActions } from "./broadcast-actions"
 import { BroadcastCountsSummary } from "./broadcast-progress"
 import { BroadcastStatusBadge } from "./broadcast-status-badge"
-import { CHANNEL_LABELS, describeAudience, formatDateTime } from "./format"
+import { CHANNEL_LABELS, describeAudience } from "./format"
 
 const Row = ({ label, value }: { label: string; value: string }) => (
   <div className="text-ui-fg-subtle grid grid-cols-2 items-start px-6 py-4">

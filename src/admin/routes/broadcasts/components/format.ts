@@ -1,4 +1,5 @@
 import type { BroadcastAudience, BroadcastChannel, BroadcastCounts } from "../../../hooks/broadcasts"
+import { formatDateTime } from "../../../lib/format"
 
 export const CHANNEL_LABELS: Record<BroadcastChannel, string> = {
   email: "Email",
@@ -12,11 +13,6 @@ export const CHANNEL_NAMES: Record<BroadcastChannel, string> = {
   sms: "SMS",
   whatsapp: "WhatsApp",
 }
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
-
-export const formatDateTime = (value: string | null | undefined): string =>
-  value ? dateTime.format(new Date(value)) : "-"
 
 export const describeAudience = (audience: BroadcastAudience, groupNames: Record<string, string> = {}): string => {
   switch (audience.type) {

@@ -1,10 +1,16 @@
-import { Badge, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
+import { Badge, Input, Text, Textarea } from "@medusajs/ui"
 import { useRef } from "react"
+import { FormField } from "../../../components/form-field"
+import { OptionSelect } from "../../../components/option-select"
 import type { BroadcastChannel } from "../../../hooks/broadcasts"
 import { CHANNEL_LABELS } from "./format"
 import type { BroadcastFormState } from "./form-state"
 
 const VARIABLES = ["first_name", "last_name", "email"]
+const CHANNELS = Object.entries(CHANNEL_LABELS).map(([value, label]) => ({
+  value: value as BroadcastChannel,
+  label,
+}))
 
 type Props = {
   form: BroadcastFormState
@@ -30,10 +36,7 @@ export const MessageFields = ({ form, onChange }: Props) => {
 
   return (
     <div className="flex flex-col gap-y-4">
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="broadcast-name" size="small" weight="plus">
-          Name
-        </Label>
+      <FormField id="broadcast-name" label="Name" hint="For you and your team; customers do not see it.">
         <Input
           id="broadcast-name"
           placeholder="Black Friday early access"
@@ -41,50 +44,54 @@ export const MessageFields = ({ form, onChange }: Props) => {
           value={form.name}
           onChange={(event) => onChange({ name: event.target.value })}
         />
-        <Text size="small" className="text-ui-fg-subtle">
-          For you and your team; customers do not see it.
-        </Text>
-      </div>
+      </FormField>
 
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="broadcast-channel" size="small" weight="plus">
-          Channel
-        </Label>
-        <Select
+      <FormField id="broadcast-channel" label="Channel">
+        <OptionSelect
+          id="broadcast-channel"
           value={form.channel}
-          onValueChange={(value) => onChange({ channel: value as BroadcastChannel })}
-        >
-          <Select.Trigger id="broadcast-channel">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {Object.entries(CHANNEL_LABELS).map(([value, label]) => (
-              <Select.Item key={value} value={value}>
-                {label}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
+          options={CHANNELS}
+          onChange={(channel) => onChange({ channel })}
+        />
+      </FormField>
 
       {form.channel === "email" && (
-        <div className="flex flex-col gap-y-2">
-          <Label htmlFor="broadcast-subject" size="small" weight="plus">
-            Subject
-          </Label>
+        <FormField id="broadcast-subject" label="Subject">
           <Input
             id="broadcast-subject"
             maxLength={200}
             value={form.subject}
             onChange={(event) => onChange({ subject: event.target.value })}
           />
-        </div>
+        </FormField>
       )}
 
-      <div className="flex flex-col gap-y-2">
-        <Label htmlFor="broadcast-body" size="small" weight="plus">
-          Message
-        </Label>
+      <FormField
+        id="broadcast-body"
+        label="Message"
+        hint={
+          <div className="flex flex-wrap items-center gap-2">
+            <Text size="small" className="text-ui-fg-subtle">
+              Insert:
+            </Text>
+            {VARIABLES.map((variable) => (
+              <button
+                key={variable}
+                type="button"
+                onClick={() => insertVariable(variable)}
+                className="focus-visible:shadow-borders-focus rounded-md outline-none"
+              >
+                <Badge size="2xsmall" className="cursor-pointer font-mono">
+                  {`{{${variable}}}`}
+                </Badge>
+              </button>
+            ))}
+            <Text size="small" className="text-ui-fg-muted ml-auto">
+              {form.body.length}/4000 characters
+            </Text>
+          </div>
+        }
+      >
         <Textarea
           id="broadcast-body"
           ref={bodyRef}
@@ -94,27 +101,7 @@ export const MessageFields = ({ form, onChange }: Props) => {
           value={form.body}
           onChange={(event) => onChange({ body: event.target.value })}
         />
-        <div className="flex flex-wrap items-center gap-2">
-          <Text size="small" className="text-ui-fg-subtle">
-            Insert:
-          </Text>
-          {VARIABLES.map((variable) => (
-            <button
-              key={variable}
-              type="button"
-              onClick={() => insertVariable(variable)}
-              className="focus-visible:shadow-borders-focus rounded-md outline-none"
-            >
-              <Badge size="2xsmall" className="cursor-pointer font-mono">
-                {`{{${variable}}}`}
-              </Badge>
-            </button>
-          ))}
-          <Text size="small" className="text-ui-fg-muted ml-auto">
-            {form.body.length}/4000 characters
-          </Text>
-        </div>
-      </div>
+      </FormField>
     </div>
   )
 }

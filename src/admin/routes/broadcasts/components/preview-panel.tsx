@@ -1,4 +1,5 @@
 import { Container, Heading, Text, clx } from "@medusajs/ui"
+import { SectionError, SectionText } from "../../../components/query-state"
 import { BroadcastPreviewInput, useBroadcastPreview } from "../../../hooks/broadcasts"
 import { RenderedMessageView } from "./rendered-message-view"
 
@@ -46,13 +47,9 @@ export const PreviewPanel = ({ input, problems, className }: Props) => {
           ))}
         </ul>
       ) : isError ? (
-        <Text size="small" className="text-ui-fg-error px-6 py-4">
-          {error.message}
-        </Text>
+        <SectionError error={error} />
       ) : !data ? (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          Loading…
-        </Text>
+        <SectionText>Loading…</SectionText>
       ) : (
         <>
           <div className="grid grid-cols-2 gap-4 px-6 py-4">

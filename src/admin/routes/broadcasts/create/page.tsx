@@ -2,12 +2,12 @@ import { Alert, Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { FormEvent, useMemo, useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useCreateBroadcast } from "../../../hooks/broadcasts"
+import { useDebouncedValue } from "../../../hooks/use-debounced-value"
 import { AudienceFields } from "../components/audience-fields"
 import { BroadcastFormState, checkForPreview, checkForSave, emptyBroadcastForm } from "../components/form-state"
 import { MessageFields } from "../components/message-fields"
 import { PreviewPanel } from "../components/preview-panel"
 import { ScheduleField } from "../components/schedule-field"
-import { useDebouncedValue } from "../components/use-debounced-value"
 
 const PREVIEW_DELAY_MS = 500
 

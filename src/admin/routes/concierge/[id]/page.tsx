@@ -1,6 +1,7 @@
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { useEffect, useRef } from "react"
-import { Link, LoaderFunctionArgs, UIMatch, useParams } from "react-router-dom"
+import { LoaderFunctionArgs, UIMatch, useParams } from "react-router-dom"
+import { PageError, PageLoading } from "../../../components/query-state"
 import {
   ConversationResponse,
   useConversation,
@@ -8,10 +9,11 @@ import {
   useMarkConversationRead,
   useStaffUsers,
 } from "../../../hooks/concierge"
+import { formatDateTime } from "../../../lib/format"
 import { sdk } from "../../../lib/sdk"
 import { ContextPanel } from "../components/context-panel"
 import { ConversationStatusBadge, OverdueBadge } from "../components/conversation-badges"
-import { customerLabel, formatDateTime, formatTopic, staffName } from "../components/format"
+import { customerLabel, formatTopic, staffName } from "../components/format"
 import { HandlingPanel } from "../components/handling-panel"
 import { ReplyBox } from "../components/reply-box"
 import { Thread } from "../components/thread"
@@ -50,24 +52,15 @@ const ConversationPage = () => {
   }, [id, unread, lastInbound, markRead])
 
   if (isLoading) {
-    return (
-      <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">
-          Loading…
-        </Text>
-      </Container>
-    )
+    return <PageLoading />
   }
   if (isError || !data) {
     return (
-      <Container className="flex flex-col items-start gap-y-3 px-6 py-4">
-        <Text size="small" className="text-ui-fg-error">
-          {error?.message ?? "Conversation not found"}
-        </Text>
-        <Button size="small" variant="secondary" asChild>
-          <Link to="/concierge">Back to the inbox</Link>
-        </Button>
-      </Container>
+      <PageError
+        message={error?.message ?? "Conversation not found"}
+        backTo="/concierge"
+        backLabel="Back to the inbox"
+      />
     )
   }
 

@@ -2,7 +2,7 @@ import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { ReactNode, useState } from "react"
 import { Link } from "react-router-dom"
 import type { ConversationContext, ConversationDetail, OrderSummary } from "../../../hooks/concierge"
-import { formatDateTime, formatMoney } from "./format"
+import { formatDateTime, formatMoney } from "../../../lib/format"
 
 const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-[120px_1fr] items-start gap-x-3">

@@ -1,6 +1,7 @@
 import { Badge, StatusBadge, Tooltip } from "@medusajs/ui"
 import type { Conversation, ConversationStatus } from "../../../hooks/concierge"
-import { formatDateTime, STATUS_HINTS, STATUS_LABELS } from "./format"
+import { formatDateTime } from "../../../lib/format"
+import { STATUS_HINTS, STATUS_LABELS } from "./format"
 
 export const ConversationStatusBadge = ({ status }: { status: ConversationStatus }) => {
   const { label, color } = STATUS_LABELS[status] ?? { label: status, color: "grey" as const }

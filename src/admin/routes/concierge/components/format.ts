@@ -1,4 +1,5 @@
 import type { Conversation, ConversationContext, ConversationStatus, StaffUser } from "../../../hooks/concierge"
+import { formatDate } from "../../../lib/format"
 
 export const STATUS_LABELS: Record<ConversationStatus, { label: string; color: "orange" | "blue" | "green" }> = {
   open: { label: "Open", color: "orange" },
@@ -12,9 +13,7 @@ export const STATUS_HINTS: Record<ConversationStatus, string> = {
   resolved: "Closed until the customer writes again",
 }
 
-export const formatDateTime = (value: string | null | undefined, locale?: string): string =>
-  value ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value)) : "-"
-
+/** "14:05": a message's time of day, without seconds (lib/format's `formatTime` shows them). */
 export const formatTime = (value: string, locale?: string): string =>
   new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit" }).format(new Date(value))
 
@@ -35,7 +34,7 @@ export function formatRelative(value: string | null | undefined, now: number, lo
     return "just now"
   }
   if (abs >= 7 * 86_400_000) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(value))
+    return formatDate(value, { locale })
   }
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })
   const [unit, size] = UNITS.find(([, ms]) => abs >= ms) ?? UNITS[UNITS.length - 1]
@@ -54,28 +53,6 @@ export function formatDuration(ms: number): string {
     return `${rest} min`
   }
   return rest ? `${hours} h ${rest} min` : `${hours} h`
-}
-
-/**
- * Money as Medusa returns it, in the currency's major unit (12500 NGN is
- * ₦12,500.00), with the narrow symbol so naira shows as ₦ rather than NGN.
- */
-export function formatMoney(
-  amount: number | null | undefined,
-  currencyCode: string | null | undefined,
-  locale?: string
-): string {
-  if (amount === null || amount === undefined || Number.isNaN(Number(amount))) {
-    return "-"
-  }
-  if (!currencyCode) {
-    return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount))
-  }
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: currencyCode.toUpperCase(),
-    currencyDisplay: "narrowSymbol",
-  }).format(Number(amount))
 }
 
 const fullName = (first: string | null | undefined, last: string | null | undefined): string =>

@@ -1,8 +1,10 @@
-import { Button, Container, Heading, Select, Text, toast } from "@medusajs/ui"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { OptionSelect } from "../../../components/option-select"
 import type { ConversationContext, ConversationDetail, StaffUser } from "../../../hooks/concierge"
 import { useAssignConversation, useResolveConversation } from "../../../hooks/concierge"
+import { formatDateTime } from "../../../lib/format"
 import { ConversationStatusBadge } from "./conversation-badges"
-import { formatDateTime, staffName } from "./format"
+import { staffName } from "./format"
 
 type Props = {
   conversation: ConversationDetail
@@ -56,25 +58,21 @@ export const HandlingPanel = ({ conversation, assignee, me, staff }: Props) => {
         </Text>
       </div>
       {staff && staff.length > 0 && (
-        <Select
+        <OptionSelect
           size="small"
+          aria-label="Assign to"
+          placeholder="Assign to…"
           value={conversation.assignee_id ?? UNASSIGNED}
-          onValueChange={(value) => assignTo(value === UNASSIGNED ? null : value)}
+          options={[
+            { value: UNASSIGNED, label: "Unassigned" },
+            ...staff.map((user) => ({
+              value: user.id,
+              label: `${staffName(user)}${user.id === me?.id ? " (you)" : ""}`,
+            })),
+          ]}
+          onChange={(value) => assignTo(value === UNASSIGNED ? null : value)}
           disabled={assign.isPending}
-        >
-          <Select.Trigger aria-label="Assign to">
-            <Select.Value placeholder="Assign to…" />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={UNASSIGNED}>Unassigned</Select.Item>
-            {staff.map((user) => (
-              <Select.Item key={user.id} value={user.id}>
-                {staffName(user)}
-                {user.id === me?.id ? " (you)" : ""}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        />
       )}
       <div className="flex flex-wrap gap-2">
         {me && !assignedToMe && (

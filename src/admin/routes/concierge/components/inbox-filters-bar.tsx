@@ -1,15 +1,15 @@
-import { Checkbox, Input, Label, Select, Tabs } from "@medusajs/ui"
+import { Checkbox, Input, Label, Tabs } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
+import { OptionSelect } from "../../../components/option-select"
+import { useDebouncedValue } from "../../../hooks/use-debounced-value"
 import {
   ASSIGNEE_FILTERS,
-  AssigneeFilter,
   InboxFilters,
   SEARCH_MAX_LENGTH,
   STATUS_FILTERS,
   StatusFilter,
   withFilter,
 } from "./inbox-filters"
-import { useDebouncedValue } from "./use-debounced-value"
 
 type Props = { filters: InboxFilters; onChange: (filters: InboxFilters) => void }
 
@@ -60,22 +60,13 @@ export const InboxFiltersBar = ({ filters, onChange }: Props) => {
           />
         </div>
         <div className="w-[160px]">
-          <Select
+          <OptionSelect
             size="small"
+            aria-label="Assigned to"
             value={filters.assignee}
-            onValueChange={(value) => onChange(withFilter(filters, { assignee: value as AssigneeFilter }))}
-          >
-            <Select.Trigger aria-label="Assigned to">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {ASSIGNEE_FILTERS.map((option) => (
-                <Select.Item key={option.value} value={option.value}>
-                  {option.label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+            options={ASSIGNEE_FILTERS}
+            onChange={(assignee) => onChange(withFilter(filters, { assignee }))}
+          />
         </div>
         <div className="flex items-center gap-x-2">
           <Checkbox

@@ -1,8 +1,9 @@
 import { DocumentText, Photo } from "@medusajs/icons"
 import { Badge, Text, Tooltip } from "@medusajs/ui"
 import type { ConversationMessage } from "../../../hooks/concierge"
+import { formatDateTime } from "../../../lib/format"
 import { DeliveryTicks } from "./delivery-ticks"
-import { formatDateTime, formatTime } from "./format"
+import { formatTime } from "./format"
 import { attachmentLabel, templateSummary } from "./message-status"
 
 type Props = { message: ConversationMessage; authorName?: string }

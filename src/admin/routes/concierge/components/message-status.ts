@@ -1,5 +1,5 @@
 import type { ConversationMessage, MessageType } from "../../../hooks/concierge"
-import { formatDateTime } from "./format"
+import { formatDateTime } from "../../../lib/format"
 
 /** How an outbound message's delivery shows: WhatsApp's ticks. */
 export type Delivery =
@@ -20,7 +20,7 @@ export function deliveryOf(
   if (message.direction === "inbound") {
     return { kind: "none" }
   }
-  const at = (value: string | null) => (value ? ` ${formatDateTime(value, locale)}` : "")
+  const at = (value: string | null) => (value ? ` ${formatDateTime(value, { locale })}` : "")
   switch (message.status) {
     case "queued":
       return { kind: "queued", label: "Waiting to be sent" }

@@ -2,7 +2,8 @@ import { Plus, Trash } from "@medusajs/icons"
 import { Alert, Button, IconButton, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { FormEvent, KeyboardEvent, useState } from "react"
 import { ConversationDetail, useSendReply } from "../../../hooks/concierge"
-import { formatDateTime, formatDuration } from "./format"
+import { formatDateTime } from "../../../lib/format"
+import { formatDuration } from "./format"
 import {
   addVariable,
   checkTemplateReply,
