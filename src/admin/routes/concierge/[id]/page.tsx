@@ -108,7 +108,7 @@ const ConversationPage = () => {
             <Fact label="First reply" value={due} tone={conversation.overdue ? "error" : undefined} />
           </div>
         </div>
-        <Thread messages={conversation.messages} now={now} authorName={authorName} />
+        <Thread conversationId={conversation.id} messages={conversation.messages} now={now} authorName={authorName} />
         <ReplyBox conversation={conversation} now={now} />
       </Container>
       <div className="flex flex-col gap-y-3">

@@ -6,24 +6,42 @@ import { DeliveryTicks } from "./delivery-ticks"
 import { formatTime } from "./format"
 import { attachmentLabel, templateSummary } from "./message-status"
 
-type Props = { message: ConversationMessage; authorName?: string }
+type Props = { conversationId: string; message: ConversationMessage; authorName?: string }
 
-const Attachment = ({ message }: { message: ConversationMessage }) => {
+/** Where the admin API serves a message's file, fetched from WhatsApp (same-origin session). */
+const mediaUrl = (conversationId: string, messageId: string) =>
+  `/admin/concierge/conversations/${conversationId}/messages/${messageId}/media`
+
+const Attachment = ({ conversationId, message }: { conversationId: string; message: ConversationMessage }) => {
   const label = attachmentLabel(message)
   if (!label) {
     return null
   }
   const Icon = message.type === "image" ? Photo : DocumentText
+  const url = message.media_id ? mediaUrl(conversationId, message.id) : null
   return (
-    <div className="bg-ui-bg-base border-ui-border-base flex items-start gap-x-2 rounded-md border px-2 py-1.5">
-      <Icon className="text-ui-fg-subtle mt-0.5 shrink-0" />
-      <div className="flex min-w-0 flex-col">
-        <Text size="small" weight="plus" className="break-words">
-          {label}
-        </Text>
-        <Text size="xsmall" className="text-ui-fg-subtle break-all font-mono">
-          media id {message.media_id ?? "unknown"}
-        </Text>
+    <div className="bg-ui-bg-base border-ui-border-base flex flex-col gap-y-1.5 rounded-md border px-2 py-1.5">
+      {url && message.type === "image" && (
+        <a href={url} target="_blank" rel="noreferrer">
+          <img src={url} alt={label} loading="lazy" className="max-h-48 max-w-full rounded" />
+        </a>
+      )}
+      <div className="flex items-start gap-x-2">
+        <Icon className="text-ui-fg-subtle mt-0.5 shrink-0" />
+        <div className="flex min-w-0 flex-col">
+          <Text size="small" weight="plus" className="break-words">
+            {url ? (
+              <a href={url} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:underline">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </Text>
+          <Text size="xsmall" className="text-ui-fg-subtle break-all font-mono">
+            media id {message.media_id ?? "unknown"}
+          </Text>
+        </div>
       </div>
     </div>
   )
@@ -59,7 +77,7 @@ const Template = ({ message }: { message: ConversationMessage }) => {
 }
 
 /** One message: the customer's on the left, ours on the right, with delivery ticks on ours. */
-export const MessageBubble = ({ message, authorName }: Props) => {
+export const MessageBubble = ({ conversationId, message, authorName }: Props) => {
   const outbound = message.direction === "outbound"
   const fromStoreForm = !outbound && message.channel === "storefront"
   const failed = message.status === "failed"
@@ -86,7 +104,7 @@ export const MessageBubble = ({ message, authorName }: Props) => {
         )}
         <div className={`flex flex-col gap-y-2 rounded-lg border px-3 py-2 ${bubble}`}>
           {message.type === "template" && <Template message={message} />}
-          <Attachment message={message} />
+          <Attachment conversationId={conversationId} message={message} />
           {message.text && (
             <Text size="small" className="whitespace-pre-wrap break-words">
               {message.text}

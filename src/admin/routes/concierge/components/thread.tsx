@@ -5,6 +5,7 @@ import { groupByDay } from "./format"
 import { MessageBubble } from "./message-bubble"
 
 type Props = {
+  conversationId: string
   messages: ConversationMessage[]
   now: number
   /** A staff author's display name, when known. */
@@ -12,7 +13,7 @@ type Props = {
 }
 
 /** The messages oldest first, by day; keeps the newest in view as messages arrive. */
-export const Thread = ({ messages, now, authorName }: Props) => {
+export const Thread = ({ conversationId, messages, now, authorName }: Props) => {
   const scroller = useRef<HTMLDivElement>(null)
   const groups = useMemo(() => groupByDay(messages, (message) => message.sent_at, now), [messages, now])
   const newest = messages[messages.length - 1]?.id
@@ -48,7 +49,12 @@ export const Thread = ({ messages, now, authorName }: Props) => {
             </Text>
           </div>
           {group.items.map((message) => (
-            <MessageBubble key={message.id} message={message} authorName={authorName(message.author_id)} />
+            <MessageBubble
+              key={message.id}
+              conversationId={conversationId}
+              message={message}
+              authorName={authorName(message.author_id)}
+            />
           ))}
         </div>
       ))}
