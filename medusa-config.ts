@@ -1,6 +1,7 @@
 import { defineConfig } from "@medusajs/framework/utils"
 import { env } from "./src/config"
 import { NOTIFICATION_CHANNELS } from "./src/lib/notifications/types"
+import { applicationLogger } from "./src/lib/observability/logger"
 
 const redisUrl = env.REDIS_URL
 
@@ -97,6 +98,8 @@ const notificationProviders = [
 ]
 
 module.exports = defineConfig({
+  // pino: JSON lines with the request id (pretty in development); see src/lib/observability/logger.ts.
+  logger: applicationLogger(env),
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
     redisUrl,
@@ -162,6 +165,24 @@ module.exports = defineConfig({
         firstResponseMinutes: env.CONCIERGE_FIRST_RESPONSE_MINUTES,
         businessHours: env.CONCIERGE_BUSINESS_HOURS,
         timeZone: env.STORE_TIMEZONE,
+      },
+    },
+    {
+      resolve: "./src/modules/analytics-snapshot",
+    },
+    {
+      // Commerce events (src/workflows/analytics/track-commerce-event.ts): PostHog when keyed, else the log.
+      resolve: "@medusajs/medusa/analytics",
+      options: {
+        providers: [
+          env.POSTHOG_EVENTS_API_KEY
+            ? {
+                resolve: "@medusajs/medusa/analytics-posthog",
+                id: "posthog",
+                options: { posthogEventsKey: env.POSTHOG_EVENTS_API_KEY, posthogHost: env.POSTHOG_HOST },
+              }
+            : { resolve: "@medusajs/medusa/analytics-local", id: "local" },
+        ],
       },
     },
     {

@@ -1,5 +1,6 @@
 import { errorHandler as medusaErrorHandler, MedusaErrorHandlerFunction } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
+import { reportServerError } from "../lib/observability/sentry"
 
 const coreErrorHandler = medusaErrorHandler()
 
@@ -14,5 +15,8 @@ export const errorHandler: MedusaErrorHandlerFunction = (error, req, res, next) 
     res.status(409).json({ type: error.type, message: error.message })
     return
   }
-  return coreErrorHandler(error, req, res, next)
+  coreErrorHandler(error, req, res, next)
+  if (res.statusCode >= 500) {
+    reportServerError(error, req)
+  }
 }

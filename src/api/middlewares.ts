@@ -6,6 +6,8 @@ import { adminCustomerGdprMiddlewares } from "./admin/customers/[id]/gdpr-middle
 import { adminBroadcastsMiddlewares } from "./admin/broadcasts/middlewares"
 import { adminConciergeMiddlewares } from "./admin/concierge/middlewares"
 import { errorHandler } from "./error-handler"
+import { docsMiddlewares } from "./docs/middlewares"
+import { requestIdMiddlewares } from "./request-id"
 import { whatsAppWebhookMiddlewares } from "./hooks/whatsapp/middlewares"
 import { storeConciergeEscalationsMiddlewares } from "./store/concierge/escalations/middlewares"
 import { storeResponseCacheMiddlewares } from "./store/response-cache"
@@ -25,12 +27,19 @@ import { storeCustomerConsentsMiddlewares } from "./store/customers/me/consents/
 import { storeCustomerGdprMiddlewares } from "./store/customers/me/gdpr-middlewares"
 import { storeUnsubscribeMiddlewares } from "./store/notifications/unsubscribe/middlewares"
 import { storeOrderTrackingMiddlewares } from "./store/orders/[id]/tracking/middlewares"
+import { adminAnalyticsMiddlewares } from "./admin/analytics/middlewares"
+import { storefrontAnalyticsMiddlewares } from "./admin/analytics/storefront-events"
 
 export default defineMiddlewares({
   errorHandler,
   routes: [
+    // First: the request id is in context for every log line after it.
+    ...requestIdMiddlewares,
+    ...docsMiddlewares,
     ...securityHeadersMiddlewares,
     ...rateLimitMiddlewares,
+    // Before the response cache, so cached product pages are tracked too.
+    ...storefrontAnalyticsMiddlewares,
     // After the limits, before Medusa's route middlewares: a hit skips them.
     ...storeResponseCacheMiddlewares,
     ...storeCacheInvalidationMiddlewares,
@@ -56,5 +65,6 @@ export default defineMiddlewares({
     ...whatsAppWebhookMiddlewares,
     ...storeConciergeEscalationsMiddlewares,
     ...adminConciergeMiddlewares,
+    ...adminAnalyticsMiddlewares,
   ],
 })

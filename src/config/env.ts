@@ -97,9 +97,20 @@ export const EnvSchema = z.object({
   RATE_LIMIT_STORE_PER_MINUTE: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_ADMIN_PER_MINUTE: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_HOOKS_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** PostHog project API key: commerce events go to PostHog when set, else to Medusa's local (log) provider. */
+  POSTHOG_EVENTS_API_KEY: optionalString,
+  /** PostHog host, e.g. https://eu.i.posthog.com (the provider's default) or https://us.i.posthog.com. */
+  POSTHOG_HOST: url(),
   SENTRY_DSN: optionalString,
-  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString,
+  /** OTLP/HTTP collector base URL (traces go to `<endpoint>/v1/traces`); unset: no tracing. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(),
+  /** `Authorization: Bearer <token>` for `/metrics`; unset: open outside production, 404 in production. */
   METRICS_TOKEN: optionalString,
+  /** Port of a worker's own `/metrics` (a worker serves no API routes). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
+  /** Medusa's names: the lowest level logged, and a file that also gets every line. */
+  LOG_LEVEL: z.enum(["silly", "trace", "debug", "verbose", "http", "info", "warn", "error", "fatal"]).default("http"),
+  LOG_FILE: optionalString,
 })
 
 export type Env = z.infer<typeof EnvSchema>

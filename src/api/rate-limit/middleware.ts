@@ -3,6 +3,7 @@ import type { AuthContext, MedusaNextFunction, MedusaRequest, MedusaResponse } f
 import { createHash } from "node:crypto"
 import { isIPv6 } from "node:net"
 import { RateLimiterRes } from "rate-limiter-flexible"
+import { recordRateLimitRejection } from "../../lib/observability/metrics"
 import { RateLimiters, RateLimitScope } from "./limiters"
 
 /**
@@ -137,6 +138,7 @@ export function rateLimit(scope: RateLimitScope, limiters: RateLimiters) {
 /** `429 { type, message }` with `Retry-After`, for a request over one of its limits. */
 export function refuseTooManyRequests(res: MedusaResponse, rejected: RateLimiterRes) {
   const retryAfter = seconds(rejected.msBeforeNext)
+  recordRateLimitRejection(res.req)
   res.setHeader("Retry-After", String(retryAfter))
   res.status(429).json({
     type: "too_many_requests",

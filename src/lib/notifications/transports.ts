@@ -6,6 +6,7 @@ import { RESEND_BATCH_LIMIT, ResendApiError, ResendClient } from "../../modules/
 import { TwilioApiError, TwilioSmsClient } from "../../modules/twilio/client"
 import { WhatsAppApiError, WhatsAppCloudClient } from "../../modules/whatsapp/client"
 import { RetryableError, type RetryOptions } from "../http/retry"
+import { countedTransports } from "../observability/metrics"
 import type { BroadcastTransport, DeliveryResult, NotificationChannel, OutboundMessage } from "./types"
 
 export type BroadcastTransportsConfig = {
@@ -64,7 +65,8 @@ export function createBroadcastTransports(
   const { resend, twilio, whatsapp, retry, logger } = config
   const sms = twilio && new TwilioSmsClient({ ...twilio, retry })
   const wa = whatsapp && new WhatsAppCloudClient({ ...whatsapp, retry })
-  return {
+  // Each send's results are counted in notifications_total{kind="broadcast"}.
+  return countedTransports({
     email: resend
       ? resendTransport(new ResendClient({ apiKey: resend.apiKey, apiBase: resend.apiBase, retry }), resend.from)
       : localTransport("email", RESEND_BATCH_LIMIT, logger),
@@ -74,7 +76,7 @@ export function createBroadcastTransports(
     whatsapp: wa
       ? oneByOneTransport("whatsapp", (message) => wa.sendText(message.to, message.text))
       : localTransport("whatsapp", ONE_BY_ONE_BATCH_SIZE, logger),
-  }
+  })
 }
 
 const retryResult = (error: RetryableError): DeliveryResult => ({ status: "retry", error: error.message })

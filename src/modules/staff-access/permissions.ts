@@ -89,6 +89,9 @@ const ROUTES: RouteRule[] = [
   ["*", "/admin/users*", "staff.manage"],
   ["*", "/admin/invites*", "staff.manage"],
   ["*", "/admin/broadcasts*", "broadcasts"],
+  ["GET", "/admin/analytics/snapshots", "everything"],
+  ["POST", "/admin/analytics/snapshots", "everything"],
+  ["GET", "/admin/analytics/summary", "everything"],
 ]
 
 const compiled = ROUTES.map(([method, route, permission, when]) => ({

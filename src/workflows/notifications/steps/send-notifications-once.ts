@@ -1,6 +1,7 @@
 import { CreateNotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { countNotificationSends } from "../../../lib/observability/notifications"
 
 /** A notification with a key that is stable per message: sent once, retried in place after a failure. */
 export type NotificationToSend = CreateNotificationDTO & { idempotency_key: string }
@@ -47,7 +48,11 @@ export const sendNotificationsOnceStep = createStep(
         provider_data: { idempotency_key: notification.idempotency_key },
       })
     }
-    const created = entries.length ? await container.resolve(Modules.NOTIFICATION).createNotifications(entries) : []
+    const created = entries.length
+      ? await countNotificationSends(container, entries, () =>
+          container.resolve(Modules.NOTIFICATION).createNotifications(entries)
+        )
+      : []
     // The module returns the records it created; retried ones keep their id.
     const retried = entries.flatMap((entry) => (entry.id ? [entry.id] : []))
     return new StepResponse({ notification_ids: [...created.map((notification) => notification.id), ...retried] })
