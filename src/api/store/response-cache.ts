@@ -24,7 +24,8 @@ import StoreCacheModuleService from "../../modules/store-cache/service"
  * entries under the new version only. A read that started before the change
  * may save its old answer, but under the old version, which nobody reads. If
  * an invalidation itself failed, entries still expire after the TTL
- * (STORE_CACHE_TTL_SECONDS), the bound on staleness.
+ * (STORE_CACHE_TTL_SECONDS, plus at most 5 s for a process's memory copy,
+ * see stores.ts), the bound on staleness.
  */
 
 /** The cached reads: list and detail of products, categories, collections and regions. */

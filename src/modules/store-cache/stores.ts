@@ -28,25 +28,98 @@ const decode = (raw: string | null): CachedResponse | null => {
   return { etag: raw.slice(0, at), body: raw.slice(at + 1) }
 }
 
-// The version and the entry in one round trip.
-const LOOKUP_SCRIPT = `
-local version = redis.call("GET", KEYS[1]) or "0"
-return { version, redis.call("GET", ARGV[1] .. version .. ":" .. ARGV[2]) }
-`
+/** How long this process reuses an entry it read before asking Redis for it again. */
+const LOCAL_SECONDS = 5
 
-type LookupReply = [string, string | null]
+type LocalEntry = CachedResponse & { expiresAt: number; size: number }
 
-/** Shared by every server process: an invalidation in one is seen by all on their next read. */
+/**
+ * Entries this process already read, kept in memory while their version is
+ * current, for a few seconds at most (so the TTL bound holds give or take
+ * LOCAL_SECONDS), and within a size budget.
+ */
+class LocalEntries {
+  private version = ""
+  private bytes = 0
+  private readonly entries = new Map<string, LocalEntry>()
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(version: string, key: string): CachedResponse | undefined {
+    if (version !== this.version) {
+      this.version = version
+      this.entries.clear()
+      this.bytes = 0
+      return undefined
+    }
+    const entry = this.entries.get(key)
+    if (!entry) {
+      return undefined
+    }
+    if (entry.expiresAt <= Date.now()) {
+      this.remove(key, entry)
+      return undefined
+    }
+    return { etag: entry.etag, body: entry.body }
+  }
+
+  set(version: string, key: string, entry: CachedResponse) {
+    if (version !== this.version) {
+      return
+    }
+    const previous = this.entries.get(key)
+    if (previous) {
+      this.remove(key, previous)
+    }
+    const size = entry.body.length + entry.etag.length
+    while (this.entries.size && this.bytes + size > this.maxBytes) {
+      const [oldestKey, oldest] = this.entries.entries().next().value as [string, LocalEntry]
+      this.remove(oldestKey, oldest)
+    }
+    if (size <= this.maxBytes) {
+      this.entries.set(key, { ...entry, size, expiresAt: Date.now() + LOCAL_SECONDS * 1000 })
+      this.bytes += size
+    }
+  }
+
+  private remove(key: string, entry: LocalEntry) {
+    this.entries.delete(key)
+    this.bytes -= entry.size
+  }
+}
+
+/**
+ * Shared by every server process: an invalidation in one is seen by all on
+ * their next read, because every read first asks Redis for the version (a
+ * few bytes). The entry itself (often 100 KB for a listing) comes from this
+ * process's memory when it read it before under that version, else from Redis.
+ */
 export class RedisResponseStore implements ResponseStore {
-  constructor(private readonly redis: Redis) {}
+  private readonly local: LocalEntries
+
+  constructor(
+    private readonly redis: Redis,
+    localBytes = 64 * 1024 * 1024
+  ) {
+    this.local = new LocalEntries(localBytes)
+  }
 
   async lookup(key: string) {
-    const [version, raw] = (await this.redis.eval(LOOKUP_SCRIPT, 1, VERSION_KEY, "sc:", key)) as LookupReply
-    return { version, entry: decode(raw) }
+    const version = (await this.redis.get(VERSION_KEY)) ?? "0"
+    const known = this.local.get(version, key)
+    if (known) {
+      return { version, entry: known }
+    }
+    const entry = decode(await this.redis.get(entryKey(version, key)))
+    if (entry) {
+      this.local.set(version, key, entry)
+    }
+    return { version, entry }
   }
 
   async save(version: string, key: string, entry: CachedResponse, ttlSeconds: number) {
     await this.redis.set(entryKey(version, key), encode(entry), "EX", ttlSeconds)
+    this.local.set(version, key, entry)
   }
 
   async invalidate() {
