@@ -87,31 +87,26 @@ function publishableKey() {
 }
 
 /**
- * Earlier runs bought the bench variant: give it enough stock for this run's
- * checkouts, through the admin API (a write straight in SQL would not reach
- * Medusa's query cache).
+ * A variant the store will sell enough of for this run's checkouts: earlier
+ * runs bought stock, so try the listed variants until one takes the quantity.
  */
-async function restock(base, variantId, quantity) {
-  const sql = `select il.inventory_item_id, il.location_id, il.stocked_quantity - il.reserved_quantity
-    from inventory_level il join product_variant_inventory_item pvi on pvi.inventory_item_id = il.inventory_item_id
-    where pvi.variant_id = '${variantId.replace(/'/g, "")}' and il.deleted_at is null and pvi.deleted_at is null`
-  const rows = spawnSync("psql", [DATABASE_URL, "-tAF", ",", "-c", sql], { encoding: "utf8" }).stdout.trim()
-  const { token } = await json(`${base}/auth/user/emailpass`, {
+async function sellableVariant(base, headers, products, regionId, quantity) {
+  const { cart } = await json(`${base}/store/carts`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: baseEnv().ADMIN_EMAIL, password: baseEnv().ADMIN_PASSWORD }),
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ region_id: regionId }),
   })
-  for (const row of rows.split("\n").filter(Boolean)) {
-    const [inventoryItemId, locationId, available] = row.split(",")
-    const delta = quantity + 10 - Number(available)
-    if (delta > 0) {
-      await json(`${base}/admin/inventory-adjustments`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({ inventory_item_id: inventoryItemId, location_id: locationId, delta, reason: "restock", note: "bench" }),
-      })
+  for (const variant of products.flatMap((product) => product.variants ?? []).filter((v) => v.calculated_price)) {
+    const response = await fetch(`${base}/store/carts/${cart.id}/line-items`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ variant_id: variant.id, quantity }),
+    })
+    if (response.ok) {
+      return variant.id
     }
   }
+  throw new BenchFailure(`no listed variant has ${quantity} in stock`)
 }
 
 const baseEnv = () => ({
@@ -255,8 +250,7 @@ async function measure(label, env, paystack) {
     const { products } = await json(listingUrl, { headers })
     const product = products.find((p) => p.variants?.some((v) => v.calculated_price)) ?? products[0]
     const detailUrl = `${base}/store/products/${product.id}?region_id=${region.id}`
-    const variant = product.variants.find((v) => v.calculated_price) ?? product.variants[0]
-    const context = { regionId: region.id, variantId: variant.id }
+    const context = { regionId: region.id, variantId: null }
 
     const figures = {}
     for (const [name, url, requestHeaders] of [
@@ -267,7 +261,7 @@ async function measure(label, env, paystack) {
       figures[name] = await load(url, requestHeaders)
       log(`${label}: ${name} ${JSON.stringify(figures[name])}`)
     }
-    await restock(base, variant.id, CHECKOUTS)
+    context.variantId = await sellableVariant(base, headers, products, region.id, CHECKOUTS)
     const times = []
     for (let i = 0; i < CHECKOUTS; i++) {
       times.push(await checkout(base, headers, context, paystack))
@@ -329,8 +323,17 @@ function report(off, on) {
   }
 }
 
+/** The bench owns its Redis database: start each run without cached queries, responses or queued jobs. */
+async function emptyRedis() {
+  const Redis = require("ioredis")
+  const redis = new Redis(REDIS_URL)
+  await redis.flushdb()
+  redis.disconnect()
+}
+
 async function main() {
   prepare()
+  await emptyRedis()
   if (process.env.BENCH_PREPARE_ONLY === "1") {
     return
   }
