@@ -343,8 +343,16 @@ medusaIntegrationTestRunner({
       })
 
       it("keeps a write that keeps failing in the outbox and appends it once the log takes writes", async () => {
-        const logger = getContainer().resolve(ContainerRegistrationKeys.LOGGER)
-        const errors = jest.spyOn(logger, "error")
+        // The app logs through the project's pino logger, or Medusa's default one where the
+        // test runner registered that first: watch both (and whatever the container holds).
+        const { PinoLogger } = require("../../src/lib/observability/logger")
+        const { logger: medusaLogger } = require("@medusajs/framework/logger")
+        const spies = [
+          jest.spyOn(PinoLogger.prototype, "error"),
+          jest.spyOn(medusaLogger, "error"),
+          jest.spyOn(getContainer().resolve(ContainerRegistrationKeys.LOGGER), "error"),
+        ]
+        const errorMessages = () => spies.flatMap((spy) => spy.mock.calls.map(([message]) => String(message)))
         await pg.raw(`create or replace function activity_spec_reject() returns trigger language plpgsql as $$
           begin raise exception 'injected outage'; end; $$`)
         await pg.raw(`create trigger activity_spec_reject before insert on activity_event
@@ -357,7 +365,7 @@ medusaIntegrationTestRunner({
           })
           expect(recorded.events).toEqual([])
           expect(recorded.queued).toMatch(/^actobx_/)
-          expect(errors.mock.calls.map(([message]) => String(message))).toEqual(
+          expect(errorMessages()).toEqual(
             expect.arrayContaining([
               expect.stringMatching(/attempt 4\/4\) for widget\.outboxed: .*injected outage/),
               expect.stringMatching(/widget\.outboxed queued in the outbox/),
@@ -372,7 +380,7 @@ medusaIntegrationTestRunner({
           const { rows: kept } = await pg.raw(`select attempts, last_error from activity_outbox`)
           expect(kept).toEqual([{ attempts: 1, last_error: expect.stringContaining("injected outage") }])
         } finally {
-          errors.mockRestore()
+          spies.forEach((spy) => spy.mockRestore())
           await pg.raw(`drop trigger if exists activity_spec_reject on activity_event`)
           await pg.raw(`drop function if exists activity_spec_reject()`)
         }

@@ -62,6 +62,9 @@ function onRequestStart(message: unknown) {
       requestFinished(request as ObservedRequest, response.writableFinished ? response.statusCode : 499, startedAt)
     }
   }
+  // Medusa, Express and this project's middlewares each watch the end of a response (a
+  // dozen listeners is normal here, not a leak): keep Node from warning on every request.
+  response.setMaxListeners(Math.max(response.getMaxListeners(), 32))
   response.once("finish", finish)
   response.once("close", finish)
 }
