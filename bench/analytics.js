@@ -28,7 +28,7 @@ const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { Client } = require("pg")
-const { startEmbeddedPostgres } = require("../scripts/lib/embedded-postgres")
+const { databaseServer, withDatabase } = require("./lib/database")
 
 const ROOT = path.resolve(__dirname, "..")
 const OUT_DIR = path.join(ROOT, "bench", "out")
@@ -74,30 +74,6 @@ const addDays = (date, days) => {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
 }
 
-/** The PostgreSQL server to use: the machine's (DATABASE_URL or DB_*) or an embedded one. */
-async function databaseServer() {
-  if (process.env.DATABASE_URL) {
-    return { url: new URL(process.env.DATABASE_URL) }
-  }
-  if (process.env.DB_HOST) {
-    const url = new URL("postgres://localhost")
-    url.hostname = process.env.DB_HOST
-    url.port = process.env.DB_PORT || "5432"
-    url.username = process.env.DB_USERNAME || "postgres"
-    url.password = process.env.DB_PASSWORD || ""
-    return { url }
-  }
-  const port = Number(process.env.EMBEDDED_POSTGRES_BENCH_PORT || 54331)
-  log(`No DATABASE_URL or DB_HOST: embedded PostgreSQL on localhost:${port} (data in .data/bench)`)
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench"), port })
-  return { url: new URL(embedded.url("postgres")), embedded }
-}
-
-const withDatabase = (url, name) => {
-  const copy = new URL(url)
-  copy.pathname = `/${name}`
-  return copy.toString()
-}
 
 const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`
 
@@ -274,7 +250,7 @@ async function main() {
   // Lagos is UTC+1 all year.
   const days = { peakStart: `${yesterday}T00:00:00+01:00`, firstStart: `${first}T00:00:00+01:00` }
 
-  const server = await databaseServer()
+  const server = await databaseServer(log)
   const name = `bench_analytics_${process.pid}`
   const url = withDatabase(server.url, name)
   let created = false

@@ -26,7 +26,7 @@ const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { Client } = require("pg")
-const { startEmbeddedPostgres } = require("../scripts/lib/embedded-postgres")
+const { databaseServer, withDatabase } = require("./lib/database")
 const { startFakeResend } = require("../integration-tests/fakes/resend")
 
 const ROOT = path.resolve(__dirname, "..")
@@ -52,30 +52,6 @@ function recipientsArg(argv) {
 
 const log = (message) => process.stdout.write(`[bench] ${message}\n`)
 
-/** The PostgreSQL server to use: the machine's (DATABASE_URL or DB_*) or an embedded one. */
-async function databaseServer() {
-  if (process.env.DATABASE_URL) {
-    return { url: new URL(process.env.DATABASE_URL) }
-  }
-  if (process.env.DB_HOST) {
-    const url = new URL("postgres://localhost")
-    url.hostname = process.env.DB_HOST
-    url.port = process.env.DB_PORT || "5432"
-    url.username = process.env.DB_USERNAME || "postgres"
-    url.password = process.env.DB_PASSWORD || ""
-    return { url }
-  }
-  const port = Number(process.env.EMBEDDED_POSTGRES_BENCH_PORT || 54331)
-  log(`No DATABASE_URL or DB_HOST: embedded PostgreSQL on localhost:${port} (data in .data/bench)`)
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".data", "bench"), port })
-  return { url: new URL(embedded.url("postgres")), embedded }
-}
-
-const withDatabase = (url, name) => {
-  const copy = new URL(url)
-  copy.pathname = `/${name}`
-  return copy.toString()
-}
 
 async function admin(url, sql) {
   const client = new Client({ connectionString: withDatabase(url, "postgres") })
@@ -164,7 +140,7 @@ async function main() {
   fs.writeFileSync(LOG_FILE, "")
   fs.rmSync(RESULT_FILE, { force: true })
 
-  const server = await databaseServer()
+  const server = await databaseServer(log)
   const name = `bench_broadcast_${process.pid}`
   let created = false
   const fake = await startFakeResend({ apiKey: RESEND_KEY })

@@ -28,7 +28,7 @@ import { storeCustomerGdprMiddlewares } from "./store/customers/me/gdpr-middlewa
 import { storeUnsubscribeMiddlewares } from "./store/notifications/unsubscribe/middlewares"
 import { storeOrderTrackingMiddlewares } from "./store/orders/[id]/tracking/middlewares"
 import { adminAnalyticsMiddlewares } from "./admin/analytics/middlewares"
-import { storefrontAnalyticsMiddlewares } from "./admin/analytics/storefront-events"
+import { storefrontAnalyticsMiddlewares } from "./store/analytics-events"
 
 export default defineMiddlewares({
   errorHandler,

@@ -38,27 +38,26 @@ export type AnalyticsSnapshot = {
   computed_at: string
 }
 
-export type PeriodTotals = {
-  from: string
-  to: string
-  orders: number
-  gmv: string
-  discounts: string
-  shipping: string
-  tax: string
-  refunds: string
-  net_revenue: string
-  average_order_value: string
-  items_sold: number
-  new_customers: number
-  returning_customers: number
-  carts_created: number
-  carts_completed: number
-  conversion_rate: string | null
-  canceled_orders: number
-  broadcast_messages_sent: number
-  days_with_snapshots: number
-}
+/** A period's totals: the snapshot's figures that add up over days, plus the period itself. */
+export type PeriodTotals = Pick<
+  AnalyticsSnapshot,
+  | "orders"
+  | "gmv"
+  | "discounts"
+  | "shipping"
+  | "tax"
+  | "refunds"
+  | "net_revenue"
+  | "average_order_value"
+  | "items_sold"
+  | "new_customers"
+  | "returning_customers"
+  | "carts_created"
+  | "carts_completed"
+  | "conversion_rate"
+  | "canceled_orders"
+  | "broadcast_messages_sent"
+> & { from: string; to: string; days_with_snapshots: number }
 
 export type ComparedFigure = Exclude<keyof PeriodTotals, "from" | "to" | "days_with_snapshots">
 

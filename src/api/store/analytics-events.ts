@@ -1,6 +1,6 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { trackCommerceEventSafely } from "../../../workflows/analytics/track-commerce-event-safely"
-import { CommerceEventInput } from "../../../workflows/analytics/utils/commerce-events"
+import { trackCommerceEventSafely } from "../../workflows/analytics/track-commerce-event-safely"
+import { CommerceEventInput } from "../../workflows/analytics/utils/commerce-events"
 
 /**
  * Analytics events only the storefront's requests tell about (Medusa emits
