@@ -1,7 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { env } from "../config"
 import { sendAdminDigestWorkflow } from "../workflows/admin-alerts/send-admin-digest"
-import { localHour } from "../workflows/admin-alerts/utils/store-day"
+import { localHour } from "../lib/store-day"
 
 /** Store-local hour at which admins get yesterday's digest. */
 export const ADMIN_DIGEST_HOUR = 7

@@ -3,7 +3,7 @@ import { env } from "../config"
 import { ANALYTICS_SNAPSHOT_MODULE } from "../modules/analytics-snapshot"
 import AnalyticsSnapshotModuleService from "../modules/analytics-snapshot/service"
 import { computeAnalyticsSnapshotsWorkflow } from "../workflows/analytics/compute-analytics-snapshots"
-import { addDays, localDate, localHour } from "../workflows/admin-alerts/utils/store-day"
+import { addDays, localDate, localHour } from "../lib/store-day"
 
 /** Store-local hour in which yesterday's snapshots are computed. */
 export const ANALYTICS_SNAPSHOT_HOUR = 0

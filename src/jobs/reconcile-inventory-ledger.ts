@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { env } from "../config"
-import { localHour } from "../workflows/admin-alerts/utils/store-day"
+import { localHour } from "../lib/store-day"
 import { reconcileInventoryLedgerWorkflow } from "../workflows/inventory-ledger/reconcile-inventory-ledger"
 
 /** Store-local hour at which the ledger is reconciled: the quietest hour of the night. */

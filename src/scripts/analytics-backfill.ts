@@ -2,7 +2,7 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { performance } from "node:perf_hooks"
 import { env } from "../config"
-import { addDays, isCalendarDate, localDate } from "../workflows/admin-alerts/utils/store-day"
+import { addDays, isCalendarDate, localDate } from "../lib/store-day"
 import { computeAnalyticsSnapshotsWorkflow } from "../workflows/analytics/compute-analytics-snapshots"
 import { daysInRange, MAX_RANGE_DAYS } from "../workflows/analytics/utils/periods"
 

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { addDays, localDate, startOfLocalDay } from "../../workflows/admin-alerts/utils/store-day"
+import { addDays, localDate, startOfLocalDay } from "../store-day"
 
 /** Opening hours on some weekdays (0 = Sunday), in minutes after local midnight. */
 export type BusinessWindow = { days: number[]; from: number; to: number }

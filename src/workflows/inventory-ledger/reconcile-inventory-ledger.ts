@@ -4,7 +4,7 @@ import { env } from "../../config"
 import { ActivityEntry } from "../../modules/activity/service"
 import { recordActivityStep } from "../activity/steps/record-activity"
 import { sendAdminAlertWorkflow } from "../admin-alerts/send-admin-alert"
-import { localDate } from "../admin-alerts/utils/store-day"
+import { localDate } from "../../lib/store-day"
 import { bookLedgerDriftStep } from "./steps/book-ledger-drift"
 import { findLedgerDriftStep, LedgerDrift } from "./steps/find-ledger-drift"
 

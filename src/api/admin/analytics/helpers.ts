@@ -1,5 +1,5 @@
 import { env } from "../../../config"
-import { addDays, localDate } from "../../../workflows/admin-alerts/utils/store-day"
+import { addDays, localDate } from "../../../lib/store-day"
 import { assertDateRange, MAX_RANGE_DAYS } from "../../../workflows/analytics/utils/periods"
 
 /** Days shown when a request names no range. */

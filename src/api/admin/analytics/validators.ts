@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { STORE_CURRENCIES } from "../../../lib/catalog/prices"
-import { isCalendarDate } from "../../../workflows/admin-alerts/utils/store-day"
+import { isCalendarDate } from "../../../lib/store-day"
 
 const calendarDate = (field: string) =>
   z

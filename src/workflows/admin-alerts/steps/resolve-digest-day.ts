@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { env } from "../../../config"
-import { addDays, isCalendarDate, localDate, localDayRange } from "../utils/store-day"
+import { addDays, isCalendarDate, localDate, localDayRange } from "../../../lib/store-day"
 
 export type ResolveDigestDayInput = { date?: string }
 

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { env } from "../../../config"
-import { addDays, localDate } from "../../admin-alerts/utils/store-day"
+import { addDays, localDate } from "../../../lib/store-day"
 import { assertDateRange, eachDay, MAX_RANGE_DAYS } from "../utils/periods"
 
 export type ResolveSnapshotDaysInput = { from?: string; to?: string }

@@ -1,5 +1,5 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
-import { addDays, isCalendarDate } from "../../admin-alerts/utils/store-day"
+import { addDays, isCalendarDate } from "../../../lib/store-day"
 
 /** The most days one computation (and one snapshots or summary request) covers. */
 export const MAX_RANGE_DAYS = 366

@@ -1,4 +1,4 @@
-import { addDays, isCalendarDate, localDate, localDayRange, localHour } from "../utils/store-day"
+import { addDays, isCalendarDate, localDate, localDayRange, localHour } from "../store-day"
 
 describe("store days", () => {
   it("maps a Lagos day (UTC+1) to the UTC interval it covers", () => {
