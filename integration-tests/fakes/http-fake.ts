@@ -5,6 +5,7 @@ import {
   type ServerResponse,
 } from "node:http"
 import { randomBytes } from "node:crypto"
+import { gunzipSync } from "node:zlib"
 import type { AddressInfo } from "node:net"
 
 /**
@@ -222,11 +223,20 @@ function parseBody(contentType: string, rawBody: string): unknown {
   return rawBody
 }
 
+/** The body as text, gunzipped first when the client sent `Content-Encoding: gzip` (PostHog's SDK does). */
 function readRawBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on("data", (chunk: Buffer) => chunks.push(chunk))
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")))
+    req.on("end", () => {
+      try {
+        const body = Buffer.concat(chunks)
+        const gzipped = String(req.headers["content-encoding"] ?? "").toLowerCase() === "gzip"
+        resolve((gzipped ? gunzipSync(body) : body).toString("utf8"))
+      } catch (error) {
+        reject(error)
+      }
+    })
     req.on("error", reject)
   })
 }

@@ -1,4 +1,5 @@
 import { FakePaystack, startFakePaystack } from "../fakes/paystack"
+import { FakePostHog, startFakePostHog } from "../fakes/posthog"
 import { FakeResend, startFakeResend } from "../fakes/resend"
 import { FakeStripe, startFakeStripe } from "../fakes/stripe"
 import { FakeTwilio, startFakeTwilio } from "../fakes/twilio"
@@ -72,6 +73,15 @@ export async function startWhatsAppFake(): Promise<FakeWhatsApp> {
     WHATSAPP_API_BASE: whatsapp.url,
   })
   return whatsapp
+}
+
+export const POSTHOG_KEY = "phc_test_fake_project_key"
+
+/** Starts the PostHog fake and sends the app's commerce events to it (call before the runner boots). */
+export async function startAnalyticsFake(): Promise<FakePostHog> {
+  const posthog = await startFakePostHog({ apiKey: POSTHOG_KEY })
+  Object.assign(process.env, { POSTHOG_EVENTS_API_KEY: POSTHOG_KEY, POSTHOG_HOST: posthog.url })
+  return posthog
 }
 
 /**

@@ -3,12 +3,14 @@ import { createHmac } from "node:crypto"
 import StripeProviderService from "@medusajs/payment-stripe/dist/services/stripe-provider"
 import type { StripeOptions } from "@medusajs/payment-stripe/dist/types"
 import { Resend } from "resend"
+import { PostHog } from "posthog-node"
 import Stripe from "stripe"
 import twilioSdk from "twilio"
 import type RequestClient from "twilio/lib/base/RequestClient"
 
 import { asRecord, startHttpFake, type HttpFake } from "../http-fake"
 import { startFakePaystack, type FakePaystack } from "../paystack"
+import { startFakePostHog, type FakePostHog } from "../posthog"
 import { startFakeResend, type FakeResend } from "../resend"
 import { startFakeStripe, type FakeStripe } from "../stripe"
 import { startFakeTwilio, type FakeTwilio } from "../twilio"
@@ -310,6 +312,73 @@ describe("fake Twilio", () => {
     await expectError(limited, 429, 20429)
     expect(twilio.messages).toHaveLength(0)
     expect(twilio.uniqueRecipientCount()).toBe(0)
+  })
+})
+
+describe("fake PostHog", () => {
+  const apiKey = "phc_fake_project_key"
+  let posthog: FakePostHog
+
+  beforeAll(async () => {
+    posthog = await startFakePostHog({ apiKey })
+  })
+
+  afterAll(async () => {
+    await posthog.close()
+  })
+
+  beforeEach(() => posthog.reset())
+
+  it("ingests posthog-node's batches, gzipped or plain", async () => {
+    for (const disableCompression of [false, true]) {
+      const client = new PostHog(apiKey, { host: posthog.url, flushAt: 1, disableCompression })
+      client.capture({ event: "order_placed", distinctId: "cus_1", properties: { total: "38000.00", compressed: !disableCompression } })
+      await client.shutdown()
+    }
+    expect(posthog.requests.map((r) => [r.path, r.headers["content-encoding"]])).toEqual([
+      ["/batch/", "gzip"],
+      ["/batch/", undefined],
+    ])
+    expect(posthog.named("order_placed")).toEqual([
+      expect.objectContaining({ distinct_id: "cus_1", via: "batch", properties: expect.objectContaining({ total: "38000.00", compressed: true }) }),
+      expect.objectContaining({ distinct_id: "cus_1", via: "batch", properties: expect.objectContaining({ compressed: false }) }),
+    ])
+  })
+
+  it("refuses a wrong key or an event without a name or distinct id, whole batch, with PostHog's error body", async () => {
+    const batch = async (body: unknown) => {
+      const res = await fetch(`${posthog.url}/batch/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      })
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> }
+    }
+    const good = { event: "cart_created", distinct_id: "anon" }
+    expect(await batch({ api_key: "phc_wrong", batch: [good] })).toMatchObject({
+      status: 401,
+      body: { type: "authentication_error", code: "invalid_api_key" },
+    })
+    expect(await batch({ api_key: apiKey, batch: [good, { event: "x" }] })).toMatchObject({
+      status: 400,
+      body: { type: "validation_error", detail: expect.stringContaining("distinct_id") },
+    })
+    expect(await batch({ api_key: apiKey, batch: [good, { distinct_id: "a" }] })).toMatchObject({ status: 400 })
+    expect(posthog.events).toEqual([])
+    const uuid = "0191f1a2-0000-7000-8000-000000000001"
+    expect(await batch({ api_key: apiKey, batch: [{ ...good, uuid }] })).toEqual({ status: 200, body: { status: "Ok" } })
+    // A redelivered batch (the SDK retries after a failure) is stored once.
+    await batch({ api_key: apiKey, batch: [{ ...good, uuid }] })
+    expect(posthog.named("cart_created")).toHaveLength(1)
+  })
+
+  it("lets posthog-node retry through an injected outage", async () => {
+    posthog.failNext(1, 503)
+    const client = new PostHog(apiKey, { host: posthog.url, flushAt: 1, fetchRetryDelay: 10 })
+    client.capture({ event: "payment_captured", distinctId: "cus_2" })
+    await client.shutdown()
+    expect(posthog.requests.length).toBe(2)
+    expect(posthog.named("payment_captured")).toHaveLength(1)
   })
 })
 

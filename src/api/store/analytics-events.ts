@@ -1,4 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { BoundedWorkQueue } from "../../lib/bounded-work-queue"
+import { analyticsEventsDroppedTotal } from "../../lib/observability/metrics"
 import { trackCommerceEventSafely } from "../../workflows/analytics/track-commerce-event-safely"
 import { CommerceEventInput } from "../../workflows/analytics/utils/commerce-events"
 
@@ -17,6 +20,21 @@ const customerOf = (req: MedusaRequest): string | null => {
   return auth?.actor_type === "customer" && auth.actor_id ? auth.actor_id : null
 }
 
+type StorefrontEvent = { scope: MedusaContainer; event: CommerceEventInput }
+
+/**
+ * Product views come at the rate of page loads (a cached one costs the server
+ * well under a millisecond), and tracking one runs a workflow with a database
+ * read. Unpaced, a burst would pile up tracking work in memory faster than it
+ * drains; so a few are tracked at once, a thousand wait, and beyond that they
+ * are dropped and counted (`analytics_events_dropped_total`).
+ */
+const storefrontEvents = new BoundedWorkQueue<StorefrontEvent>(({ scope, event }) => trackCommerceEventSafely(scope, event), {
+  concurrency: 4,
+  capacity: 1_000,
+  onDrop: ({ event }) => analyticsEventsDroppedTotal.inc({ event: event.event }),
+})
+
 /** Tracks what `eventOf` names once a successful (200, or 304 from a cache) response has been sent. */
 const afterResponse =
   (eventOf: (req: MedusaRequest) => CommerceEventInput | null) =>
@@ -24,7 +42,7 @@ const afterResponse =
     res.on("finish", () => {
       const event = res.statusCode === 200 || res.statusCode === 304 ? eventOf(req) : null
       if (event) {
-        void trackCommerceEventSafely(req.scope, event)
+        storefrontEvents.push({ scope: req.scope, event })
       }
     })
     next()

@@ -50,6 +50,13 @@ export const rateLimitRejectionsTotal = new Counter({
   registers: [metricsRegistry],
 })
 
+export const analyticsEventsDroppedTotal = new Counter({
+  name: "analytics_events_dropped_total",
+  help: "Storefront analytics events (product views, checkout starts) not tracked because more arrived than the process tracks at once",
+  labelNames: ["event"] as const,
+  registers: [metricsRegistry],
+})
+
 export const eventBusLag = new Histogram({
   name: "event_bus_lag_seconds",
   help: "Time from emitting the heartbeat event to its subscriber starting: how long events wait in the event bus",
