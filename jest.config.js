@@ -24,6 +24,8 @@ module.exports = {
     ],
   },
   testEnvironment: "node",
+  // Failures are printed again at the very end, after the specs' logs, where a CI tail shows them.
+  reporters: [["default", { summaryThreshold: 0 }]],
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["./integration-tests/setup.js"],

