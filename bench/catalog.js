@@ -122,6 +122,7 @@ const baseEnv = () => ({
   RATE_LIMIT_STORE_PER_MINUTE: "100000000",
   RATE_LIMIT_AUTH_PER_MINUTE: "100000000",
   LOG_LEVEL: "error",
+  METRICS_TOKEN: SECRET,
 })
 
 function prepare() {
@@ -181,6 +182,31 @@ function serverRssMb(child) {
     max = Math.max(max, kb)
   }
   return Math.round(max / 1024)
+}
+
+/** The server's V8 heap (MB) and its storefront analytics events dropped and pending, from its Prometheus metrics. */
+async function serverMetrics(base) {
+  const response = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${SECRET}` } })
+  const text = await response.text()
+  const value = (pattern) => [...text.matchAll(pattern)].reduce((sum, match) => sum + Number(match[1]), 0)
+  return {
+    heap_used_mb: Math.round(value(/^nodejs_heap_size_used_bytes (\S+)$/gm) / 2 ** 20),
+    heap_total_mb: Math.round(value(/^nodejs_heap_size_total_bytes (\S+)$/gm) / 2 ** 20),
+    analytics_dropped: value(/^analytics_events_dropped_total\{[^}]*\} (\S+)$/gm),
+    analytics_pending: value(/^analytics_events_pending (\S+)$/gm),
+  }
+}
+
+/** Waits until the server has no storefront analytics event left to track; how long that took. */
+async function analyticsDrained(base) {
+  const started = Date.now()
+  while ((await serverMetrics(base)).analytics_pending > 0) {
+    if (Date.now() - started > 120_000) {
+      throw new BenchFailure("storefront analytics events still pending 2 minutes after the load")
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  return Date.now() - started
 }
 
 async function load(url, headers, seconds = SECONDS) {
@@ -261,6 +287,9 @@ async function measure(label, env, paystack) {
       figures[name] = await load(url, requestHeaders)
       log(`${label}: ${name} ${JSON.stringify(figures[name])}`)
     }
+    // The product views just served are tracked after their responses; the checkout is timed on an idle server.
+    figures.analytics_drain_ms = await analyticsDrained(base)
+    log(`${label}: product views tracked ${figures.analytics_drain_ms} ms after the load`)
     context.variantId = await sellableVariant(base, headers, products, region.id, CHECKOUTS)
     const times = []
     for (let i = 0; i < CHECKOUTS; i++) {
@@ -272,22 +301,16 @@ async function measure(label, env, paystack) {
 
     if (SOAK_SECONDS && env.STORE_CACHE === "on") {
       log(`${label}: soak for ${SOAK_SECONDS} s`)
-      const samples = [serverRssMb(child)]
-      const sampler = setInterval(() => samples.push(serverRssMb(child)), 10_000)
+      const sample = async () => ({ rss_mb: serverRssMb(child), ...(await serverMetrics(base)) })
+      const samples = [await sample()]
+      const sampler = setInterval(() => void sample().then((s) => samples.push(s)), 10_000)
       await Promise.all([
         autocannon({ url: listingUrl, headers, connections: CONNECTIONS / 2, duration: SOAK_SECONDS }),
         autocannon({ url: detailUrl, headers, connections: CONNECTIONS / 2, duration: SOAK_SECONDS }),
       ])
       clearInterval(sampler)
-      samples.push(serverRssMb(child))
-      const tail = samples.slice(-Math.max(3, Math.floor(samples.length / 3)))
-      figures.soak = {
-        seconds: SOAK_SECONDS,
-        rss_start_mb: samples[0],
-        rss_end_mb: samples[samples.length - 1],
-        rss_max_mb: Math.max(...samples),
-        rss_last_third_spread_mb: Math.max(...tail) - Math.min(...tail),
-      }
+      samples.push(await sample())
+      figures.soak = { seconds: SOAK_SECONDS, samples }
     }
     return figures
   } finally {
@@ -306,6 +329,7 @@ function report(off, on) {
     for (const name of ["health", "listing", "detail"]) {
       process.stdout.write(`  ${row(name, figures[name])}\n`)
     }
+    process.stdout.write(`  analytics drained ${figures.analytics_drain_ms} ms after the loads\n`)
     process.stdout.write(`  checkout  median ${figures.checkout.median_ms} ms, max ${figures.checkout.max_ms} ms (${figures.checkout.runs} runs)\n`)
     process.stdout.write(`  server RSS ${figures.rss_mb} MB\n`)
   }
@@ -317,8 +341,19 @@ function report(off, on) {
       `checkout ${checkoutSlowdown >= 0 ? "+" : ""}${checkoutSlowdown}% against cache off (<= 10%)\n`
   )
   if (on.soak) {
+    const { samples } = on.soak
+    const series = (name) => {
+      const values = samples.map((sample) => sample[name])
+      const thirds = [values.slice(0, Math.ceil(values.length / 3)), values.slice(-Math.ceil(values.length / 3))]
+      const [first, last] = thirds.map((third) => Math.round(third.reduce((a, b) => a + b, 0) / third.length))
+      return `${name} ${values[0]} -> ${values[values.length - 1]} MB (max ${Math.max(...values)}; mean of first third ${first}, of last third ${last})`
+    }
+    const end = samples[samples.length - 1]
     process.stdout.write(
-      `Soak ${on.soak.seconds} s: RSS ${on.soak.rss_start_mb} -> ${on.soak.rss_end_mb} MB (max ${on.soak.rss_max_mb}, last third within ${on.soak.rss_last_third_spread_mb} MB)\n`
+      `Soak ${on.soak.seconds} s (listing and detail, 4 connections each), sampled every 10 s:\n` +
+        `  ${series("rss_mb")}\n  ${series("heap_used_mb")}\n  ${series("heap_total_mb")}\n` +
+        `  RSS each minute: ${samples.filter((_, i) => i % 6 === 0).map((s) => s.rss_mb).join(" ")} MB\n` +
+        `  analytics events dropped under the load: ${end.analytics_dropped}\n`
     )
   }
 }

@@ -5,6 +5,8 @@ export type BoundedWorkQueueOptions<T> = {
   capacity: number
   /** Told about each dropped task. */
   onDrop?: (item: T) => void
+  /** Told the number of tasks running and waiting whenever it changes. */
+  onSizeChange?: (size: number) => void
 }
 
 /**
@@ -34,6 +36,7 @@ export class BoundedWorkQueue<T> {
       return false
     }
     this.waiting.push(item)
+    this.options.onSizeChange?.(this.size)
     return true
   }
 
@@ -44,6 +47,7 @@ export class BoundedWorkQueue<T> {
 
   private start(item: T) {
     this.running++
+    this.options.onSizeChange?.(this.size)
     void this.run(item)
       .catch(() => undefined)
       .finally(() => {
@@ -51,6 +55,8 @@ export class BoundedWorkQueue<T> {
         const next = this.waiting.shift()
         if (next !== undefined) {
           this.start(next)
+        } else {
+          this.options.onSizeChange?.(this.size)
         }
       })
   }

@@ -1,7 +1,7 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { BoundedWorkQueue } from "../../lib/bounded-work-queue"
-import { analyticsEventsDroppedTotal } from "../../lib/observability/metrics"
+import { analyticsEventsDroppedTotal, analyticsEventsPending } from "../../lib/observability/metrics"
 import { trackCommerceEventSafely } from "../../workflows/analytics/track-commerce-event-safely"
 import { CommerceEventInput } from "../../workflows/analytics/utils/commerce-events"
 
@@ -33,6 +33,7 @@ const storefrontEvents = new BoundedWorkQueue<StorefrontEvent>(({ scope, event }
   concurrency: 4,
   capacity: 1_000,
   onDrop: ({ event }) => analyticsEventsDroppedTotal.inc({ event: event.event }),
+  onSizeChange: (size) => analyticsEventsPending.set(size),
 })
 
 /** Tracks what `eventOf` names once a successful (200, or 304 from a cache) response has been sent. */

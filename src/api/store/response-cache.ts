@@ -74,7 +74,7 @@ export function cacheKeyOf(parts: {
   return createHash("sha256").update(text).digest("base64url")
 }
 
-const etagOf = (body: string) => `W/"${createHash("sha1").update(body).digest("base64url")}"`
+const etagOf = (body: Buffer) => `W/"${createHash("sha1").update(body).digest("base64url")}"`
 
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")
@@ -114,7 +114,7 @@ export async function respondFromCache(req: StoreRequest, res: MedusaResponse, n
     if (res.statusCode !== 200) {
       return json(payload)
     }
-    const body = JSON.stringify(payload)
+    const body = Buffer.from(JSON.stringify(payload))
     const etag = etagOf(body)
     res.setHeader("ETag", etag)
     if (version !== null) {

@@ -6,18 +6,19 @@ type Gate = { item: number; open: () => void }
 function gatedQueue(concurrency: number, capacity: number) {
   const started: Gate[] = []
   const dropped: number[] = []
+  const sizes: number[] = []
   const queue = new BoundedWorkQueue<number>(
     (item) => new Promise<void>((resolve) => started.push({ item, open: resolve })),
-    { concurrency, capacity, onDrop: (item) => dropped.push(item) }
+    { concurrency, capacity, onDrop: (item) => dropped.push(item), onSizeChange: (size) => sizes.push(size) }
   )
-  return { queue, started, dropped }
+  return { queue, started, dropped, sizes }
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve))
 
 describe("BoundedWorkQueue", () => {
   it("runs at most `concurrency` tasks, keeps `capacity` waiting in order and drops the rest", async () => {
-    const { queue, started, dropped } = gatedQueue(2, 3)
+    const { queue, started, dropped, sizes } = gatedQueue(2, 3)
     const accepted = [1, 2, 3, 4, 5, 6, 7].map((item) => queue.push(item))
 
     expect(accepted).toEqual([true, true, true, true, true, false, false])
@@ -35,6 +36,8 @@ describe("BoundedWorkQueue", () => {
     }
     expect(started.map((gate) => gate.item)).toEqual([1, 2, 3, 4, 5])
     expect(queue.size).toBe(0)
+    // Every change reported, ending idle (what the pending-events gauge shows).
+    expect(sizes).toEqual([1, 2, 3, 4, 5, 4, 3, 2, 1, 0])
   })
 
   it("frees the slot of a task that failed", async () => {

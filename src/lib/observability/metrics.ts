@@ -57,6 +57,12 @@ export const analyticsEventsDroppedTotal = new Counter({
   registers: [metricsRegistry],
 })
 
+export const analyticsEventsPending = new Gauge({
+  name: "analytics_events_pending",
+  help: "Storefront analytics events being tracked or waiting to be, in this process",
+  registers: [metricsRegistry],
+})
+
 export const eventBusLag = new Histogram({
   name: "event_bus_lag_seconds",
   help: "Time from emitting the heartbeat event to its subscriber starting: how long events wait in the event bus",

@@ -1,7 +1,7 @@
 import Redis from "ioredis"
 
-/** A cached response: its ETag and JSON body. */
-export type CachedResponse = { etag: string; body: string }
+/** A cached response: its ETag and JSON body, as the bytes sent (no string copy on a hit). */
+export type CachedResponse = { etag: string; body: Buffer }
 
 /**
  * Where cached store responses live. Every entry is filed under the catalog
@@ -17,15 +17,16 @@ export interface ResponseStore {
 
 const VERSION_KEY = "sc:version"
 const entryKey = (version: string, key: string) => `sc:${version}:${key}`
-const SEPARATOR = "\n"
+const SEPARATOR = 0x0a
 
-const encode = ({ etag, body }: CachedResponse) => `${etag}${SEPARATOR}${body}`
-const decode = (raw: string | null): CachedResponse | null => {
+/** `<etag>\n<body>`: an ETag never holds a newline. */
+const encode = ({ etag, body }: CachedResponse) => Buffer.concat([Buffer.from(etag), Buffer.of(SEPARATOR), body])
+const decode = (raw: Buffer | null): CachedResponse | null => {
   if (!raw) {
     return null
   }
   const at = raw.indexOf(SEPARATOR)
-  return { etag: raw.slice(0, at), body: raw.slice(at + 1) }
+  return { etag: raw.subarray(0, at).toString(), body: raw.subarray(at + 1) }
 }
 
 /** How long this process reuses an entry it read before asking Redis for it again. */
@@ -110,7 +111,7 @@ export class RedisResponseStore implements ResponseStore {
     if (known) {
       return { version, entry: known }
     }
-    const entry = decode(await this.redis.get(entryKey(version, key)))
+    const entry = decode(await this.redis.getBuffer(entryKey(version, key)))
     if (entry) {
       this.local.set(version, key, entry)
     }
@@ -130,7 +131,7 @@ export class RedisResponseStore implements ResponseStore {
 /** One process (embedded mode, no Redis): a bounded map, oldest entries dropped first. */
 export class MemoryResponseStore implements ResponseStore {
   private version = 0
-  private readonly entries = new Map<string, { raw: string; expiresAt: number }>()
+  private readonly entries = new Map<string, { raw: Buffer; expiresAt: number }>()
 
   constructor(private readonly maxEntries = 5_000) {}
 

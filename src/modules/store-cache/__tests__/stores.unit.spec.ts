@@ -1,7 +1,7 @@
 import Redis from "ioredis"
 import { MemoryResponseStore, RedisResponseStore } from "../stores"
 
-const entry = (body: string) => ({ etag: `W/"${body.length}"`, body })
+const entry = (body: string) => ({ etag: `W/"${body.length}"`, body: Buffer.from(body) })
 
 describe("MemoryResponseStore", () => {
   it("serves an entry under its version only, and never after an invalidation", async () => {
