@@ -20,7 +20,13 @@ export interface FakePostHog extends HttpFake {
 
 type PostHogError = { type: string; code: string; detail: string; attr: string | null }
 
-const errorResponse = (status: number, type: string, code: string, detail: string, attr: string | null = null): FakeResponse => ({
+const errorResponse = (
+  status: number,
+  type: string,
+  code: string,
+  detail: string,
+  attr: string | null = null
+): FakeResponse => ({
   status,
   body: { type, code, detail, attr } satisfies PostHogError,
 })
@@ -91,7 +97,7 @@ export async function startFakePostHog(options: { apiKey: string }): Promise<Fak
   const fake = await startHttpFake(
     (request) => {
       if (request.method !== "POST") {
-        return { status: 405, body: { type: "invalid_request", code: "method_not_allowed", detail: "Method not allowed.", attr: null } }
+        return errorResponse(405, "invalid_request", "method_not_allowed", "Method not allowed.")
       }
       const body = asRecord(request.body)
       const apiKey = body.api_key ?? body.token

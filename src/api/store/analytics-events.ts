@@ -29,12 +29,15 @@ type StorefrontEvent = { scope: MedusaContainer; event: CommerceEventInput }
  * drains; so a few are tracked at once, a thousand wait, and beyond that they
  * are dropped and counted (`analytics_events_dropped_total`).
  */
-const storefrontEvents = new BoundedWorkQueue<StorefrontEvent>(({ scope, event }) => trackCommerceEventSafely(scope, event), {
-  concurrency: 4,
-  capacity: 1_000,
-  onDrop: ({ event }) => analyticsEventsDroppedTotal.inc({ event: event.event }),
-  onSizeChange: (size) => analyticsEventsPending.set(size),
-})
+const storefrontEvents = new BoundedWorkQueue<StorefrontEvent>(
+  ({ scope, event }) => trackCommerceEventSafely(scope, event),
+  {
+    concurrency: 4,
+    capacity: 1_000,
+    onDrop: ({ event }) => analyticsEventsDroppedTotal.inc({ event: event.event }),
+    onSizeChange: (size) => analyticsEventsPending.set(size),
+  }
+)
 
 /** Tracks what `eventOf` names once a successful (200, or 304 from a cache) response has been sent. */
 const afterResponse =
