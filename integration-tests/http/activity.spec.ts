@@ -262,8 +262,9 @@ medusaIntegrationTestRunner({
         // And the domain event with the role now held (the first one is the role given at creation).
         const roles = await waitFor(async () => {
           const found = (await eventsFor(user.id)).filter((event) => event.action === "user.role_changed")
-          return found.some((event) => payloadOf(event).role === "support") ? found : undefined
-        }, { what: "the role changed event" })
+          const held = found.map((event) => payloadOf(event).role)
+          return held.includes("concierge") && held.includes("support") ? found : undefined
+        }, { what: "the role changed events" })
         expect(roles.map((event) => payloadOf(event).role)).toEqual(expect.arrayContaining(["concierge", "support"]))
         expect(roles.every((event) => event.actor_type === "system" && event.resource_type === "user")).toBe(true)
       })
