@@ -227,6 +227,14 @@ medusaIntegrationTestRunner({
         },
         { what: "the order's notifications" }
       )
+      // So is the activity entry for placing it, which the export below includes.
+      await waitFor(
+        async () => {
+          const { data } = await api.get(`/admin/activity?resource_id=${orderId}`, admin)
+          return data.events.some((event: { action: string }) => event.action === "order.placed")
+        },
+        { what: "the order's activity entry" }
+      )
       // A concierge conversation: the storefront escalation, then the customer writing on WhatsApp.
       const escalation = await api.post(
         "/store/concierge/escalations",
