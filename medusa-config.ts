@@ -5,6 +5,10 @@ import { applicationLogger } from "./src/lib/observability/logger"
 
 const redisUrl = env.REDIS_URL
 
+// Outside production a fixed development key, so `/auth/mfa` works with no setup.
+const mfaEncryptionKey =
+  env.AUTH_MFA_ENCRYPTION_KEY ?? (env.NODE_ENV === "production" ? undefined : "development-only-mfa-encryption-key")
+
 const redisModules = redisUrl
   ? [
       {
@@ -192,6 +196,7 @@ module.exports = defineConfig({
           { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
           { resolve: "./src/modules/otp-auth", id: "otp" },
         ],
+        mfa: { encryption_key: mfaEncryptionKey },
       },
     },
     {

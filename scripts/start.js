@@ -88,12 +88,17 @@ function localSecrets() {
       JWT_SECRET: crypto.randomBytes(36).toString("base64url"),
       COOKIE_SECRET: crypto.randomBytes(36).toString("base64url"),
     }
+  }
+  if (!secrets.AUTH_MFA_ENCRYPTION_KEY) {
+    // Added after the first secrets: a trial made before it gets one now.
+    secrets.AUTH_MFA_ENCRYPTION_KEY = crypto.randomBytes(36).toString("base64url")
     fs.mkdirSync(DATA_DIR, { recursive: true })
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
   }
   return {
     JWT_SECRET: process.env.JWT_SECRET || secrets.JWT_SECRET,
     COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.COOKIE_SECRET,
+    AUTH_MFA_ENCRYPTION_KEY: process.env.AUTH_MFA_ENCRYPTION_KEY || secrets.AUTH_MFA_ENCRYPTION_KEY,
   }
 }
 

@@ -86,12 +86,18 @@ medusaIntegrationTestRunner({
     }
 
     describe("immutability and tamper evidence", () => {
-      it("rejects UPDATE and DELETE on the table", async () => {
+      it("rejects UPDATE, DELETE and TRUNCATE on the table", async () => {
         const [event] = await activity.append([entry(1)])
+        const count = async () => Number((await pg.raw(`select count(*) from activity_event`)).rows[0].count)
+        const before = await count()
         const forge = pg.raw(`update activity_event set action = 'widget.forged' where id = ?`, [event.id])
         await expect(forge).rejects.toThrow(/append-only: UPDATE/)
         const erase = pg.raw(`delete from activity_event where id = ?`, [event.id])
         await expect(erase).rejects.toThrow(/append-only: DELETE/)
+        // TRUNCATE fires no row-level trigger: it has its own.
+        await expect(pg.raw(`truncate activity_event`)).rejects.toThrow(/append-only: TRUNCATE/)
+        // Background domain events may still be appending: more rows is fine, fewer is not.
+        expect(await count()).toBeGreaterThanOrEqual(before)
         const { rows } = await pg.raw(`select action from activity_event where id = ?`, [event.id])
         expect(rows).toEqual([{ action: "widget.tested" }])
         // Seeding's domain events (product.created...) are appended around this test's own.

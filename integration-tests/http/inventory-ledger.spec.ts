@@ -1,4 +1,6 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { adjustInventoryLevelsStep, AdjustInventoryLevelsStepInput } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { FakeResend } from "../fakes/resend"
 import { PaymentFakes, startEmailFake, startPaymentFakes } from "../utils/env"
@@ -23,12 +25,19 @@ afterAll(async () => {
   await Promise.all([fakes.paystack.close(), fakes.stripe.close(), resend.close()])
 })
 
+// The step Medusa's fulfilment, return and fulfilment-cancellation flows move stocked units with.
+const coreAdjustLevelsWorkflow = createWorkflow(
+  "test-core-adjust-inventory-levels",
+  (input: AdjustInventoryLevelsStepInput) => new WorkflowResponse(adjustInventoryLevelsStep(input))
+)
+
 type Adjustment = {
   id: string
   inventory_item_id: string
   location_id: string
   source: string
   delta: number
+  reserved_delta: number
   reason: string | null
   note: string | null
   before: number
@@ -167,6 +176,53 @@ medusaIntegrationTestRunner({
         const befores = ledger.map((entry) => entry.before).concat(expected).sort((a, b) => a - b)
         const afters = ledger.map((entry) => entry.after).concat(0).sort((a, b) => a - b)
         expect(befores).toEqual(afters)
+      })
+
+      it("keeps both the adjustments and Medusa's own changes made at the same time to the same level", async () => {
+        const item = await stockItem("LEDGER-CORE-RACE", 100)
+        const level = { inventory_item_id: item.id, location_id: locationId }
+        const deltas = [-2, 3, -4, 5, -6, 2, -3, 1]
+        const coreMoves = [-3, 4, -3, 4, -3, -2]
+        const reservations = [2, 1, 3, 2, 2]
+        const replies = await Promise.all([
+          ...deltas.map((delta) => adjust({ ...level, delta, reason: delta > 0 ? "return" : "loss" })),
+          ...reservations.map((quantity) => call("post", "/admin/reservations", headers, { ...level, quantity })),
+          ...coreMoves.map((adjustment) =>
+            coreAdjustLevelsWorkflow(getContainer())
+              .run({ input: [{ ...level, adjustment }] })
+              .then(() => ({ status: 200, data: null }))
+          ),
+        ])
+        expect(replies.map((reply) => reply.status)).toEqual([
+          ...deltas.map(() => 201),
+          ...reservations.map(() => 200),
+          ...coreMoves.map(() => 200),
+        ])
+
+        const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+        const stocked = 100 + sum(deltas) + sum(coreMoves)
+        const reserved = sum(reservations)
+        expect(stocked).toBe(93)
+        const [after] = await getContainer().resolve(Modules.INVENTORY).listInventoryLevels(level)
+        expect({ stocked: Number(after.stocked_quantity), reserved: Number(after.reserved_quantity) }).toEqual({
+          stocked,
+          reserved,
+        })
+
+        for (const entry of await ledgerOf(item.id)) {
+          expect(entry.after).toBe(entry.before + entry.delta)
+        }
+        // Medusa's moves are booked from their events (the stocked ones after the recheck delay).
+        await waitFor(
+          async () => {
+            const ledger = await fullLedgerOf(item.id)
+            return (
+              sum(ledger.map((entry) => entry.delta)) === stocked &&
+              sum(ledger.map((entry) => entry.reserved_delta)) === reserved
+            )
+          },
+          { what: "the ledger to sum to the level" }
+        )
       })
 
       it("refuses a change that would leave stock below 0 or below what is reserved, changing nothing", async () => {

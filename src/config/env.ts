@@ -30,6 +30,8 @@ export const EnvSchema = z.object({
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
   JWT_SECRET: optionalString.transform((value) => value ?? DEV_SECRET),
   COOKIE_SECRET: optionalString.transform((value) => value ?? DEV_SECRET),
+  /** Encrypts TOTP secrets at rest (Medusa's `/auth/mfa`); unset in production: MFA enrolment is refused. */
+  AUTH_MFA_ENCRYPTION_KEY: optionalString,
   STORE_CORS: z.string().default("http://localhost:8000"),
   ADMIN_CORS: z.string().default("http://localhost:9000,http://localhost:5173"),
   AUTH_CORS: z
@@ -128,6 +130,9 @@ export function productionProblems(env: Env): string[] {
     if (env[name] === DEV_SECRET || env[name].length < 32) {
       problems.push(`${name} must be set to a random value of at least 32 characters`)
     }
+  }
+  if (env.AUTH_MFA_ENCRYPTION_KEY && env.AUTH_MFA_ENCRYPTION_KEY.length < 32) {
+    problems.push("AUTH_MFA_ENCRYPTION_KEY must be a random value of at least 32 characters")
   }
   const payments = [
     ["PAYSTACK_SECRET_KEY", "the Nigeria region pays with Paystack"],

@@ -34,9 +34,19 @@ export function useRequestOtp() {
   })
 }
 
+/** Signs in with an email code; resolves to the MFA challenge when the user has enrolled TOTP. */
 export function useOtpLogin() {
   return useMutation({
-    mutationFn: ({ email, code }: { email: string; code: string }) =>
-      sdk.auth.login("user", "otp", { email, code }),
+    mutationFn: async ({ email, code }: { email: string; code: string }) => {
+      const result = await sdk.auth.login("user", "otp", { email, code })
+      return typeof result === "object" && "mfa_challenge" in result ? result.mfa_challenge : null
+    },
+  })
+}
+
+export function useVerifyMfaChallenge() {
+  return useMutation({
+    mutationFn: ({ challengeId, code }: { challengeId: string; code: string }) =>
+      sdk.auth.mfa.verifyChallenge(challengeId, { method: "totp", code }),
   })
 }

@@ -2,15 +2,18 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { Button, Heading, Input, Label, Text } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { useOtpLogin, useRequestOtp } from "../hooks/staff"
+import { useOtpLogin, useRequestOtp, useVerifyMfaChallenge } from "../hooks/staff"
 
 /** "Email me a code": passcode sign-in next to the password form. */
 const LoginOtpWidget = () => {
   const navigate = useNavigate()
   const [email, setEmail] = useState("")
   const [code, setCode] = useState("")
+  const [totp, setTotp] = useState("")
   const requestOtp = useRequestOtp()
   const login = useOtpLogin()
+  const verifyMfa = useVerifyMfaChallenge()
+  const challengeId = login.data ? (login.data as { id: string }).id : null
 
   const ask = (event: FormEvent) => {
     event.preventDefault()
@@ -18,7 +21,38 @@ const LoginOtpWidget = () => {
   }
   const signIn = (event: FormEvent) => {
     event.preventDefault()
-    login.mutate({ email, code }, { onSuccess: () => navigate("/orders") })
+    login.mutate({ email, code }, { onSuccess: (challenge) => !challenge && navigate("/orders") })
+  }
+  const confirmMfa = (event: FormEvent) => {
+    event.preventDefault()
+    verifyMfa.mutate({ challengeId: challengeId!, code: totp }, { onSuccess: () => navigate("/orders") })
+  }
+
+  if (challengeId) {
+    return (
+      <div className="border-ui-border-base mt-6 flex w-full flex-col gap-y-3 border-t pt-6">
+        <Heading level="h3">Two-step verification</Heading>
+        <form onSubmit={confirmMfa} className="flex flex-col gap-y-2">
+          <Label htmlFor="otp-totp">Code from your authenticator app</Label>
+          <Input
+            id="otp-totp"
+            inputMode="numeric"
+            pattern="[0-9]{6}"
+            required
+            value={totp}
+            onChange={(e) => setTotp(e.target.value.trim())}
+          />
+          {verifyMfa.isError && (
+            <Text size="small" className="text-ui-fg-error">
+              That authenticator code is wrong or the sign-in expired. Try again, or start over.
+            </Text>
+          )}
+          <Button type="submit" isLoading={verifyMfa.isPending}>
+            Verify
+          </Button>
+        </form>
+      </div>
+    )
   }
 
   return (

@@ -1,6 +1,7 @@
 import {
   AuthenticatedMedusaRequest,
   MedusaNextFunction,
+  MedusaRequest,
   MedusaResponse,
   MiddlewareRoute,
 } from "@medusajs/framework/http"
@@ -14,12 +15,13 @@ const changesEmail = (body: unknown) => !!body && typeof body === "object" && "e
 
 /** What staff may not do while acting as a customer. */
 const FORBIDDEN: Rule[] = [
-  { method: "POST", pattern: /^\/store\/carts\/[^/]+\/complete\/?$/, what: "complete a checkout" },
-  { method: "POST", pattern: /^\/store\/customers\/me\/?$/, when: changesEmail, what: "change the email" },
-  { method: "POST", pattern: /^\/store\/customers\/me\/erase\/?$/, what: "erase the account" },
-  { method: "POST", pattern: /^\/store\/carts\/[^/]+\/customer\/?$/, what: "change a cart's owner" },
-  { method: "POST", pattern: /^\/store\/orders\/[^/]+\/transfer(\/.*)?$/, what: "change an order's owner" },
+  { method: "POST", pattern: /^\/store\/carts\/[^/]+\/complete\/?$/i, what: "complete a checkout" },
+  { method: "POST", pattern: /^\/store\/customers\/me\/?$/i, when: changesEmail, what: "change the email" },
+  { method: "POST", pattern: /^\/store\/customers\/me\/erase\/?$/i, what: "erase the account" },
+  { method: "POST", pattern: /^\/store\/carts\/[^/]+\/customer\/?$/i, what: "change a cart's owner" },
+  { method: "POST", pattern: /^\/store\/orders\/[^/]+\/transfer(\/.*)?$/i, what: "change an order's owner" },
 ]
+// Patterns ignore case because Express routes do: /COMPLETE reaches /complete.
 
 /**
  * Store requests made with an impersonation token: refuses what only the
@@ -59,6 +61,35 @@ export async function impersonationGuard(
   next()
 }
 
+/** Whether a bearer token names an impersonator; its signature is Medusa's to check. */
+export function isImpersonationToken(authorization: string | undefined): boolean {
+  const [scheme, token] = (authorization ?? "").split(" ")
+  if (scheme?.toLowerCase() !== "bearer" || !token) {
+    return false
+  }
+  try {
+    const payload = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8"))
+    return typeof payload?.app_metadata?.impersonated_by === "string"
+  } catch {
+    return false
+  }
+}
+
+/**
+ * An impersonation token is for store routes only: turning it into a cookie
+ * session (`POST /auth/session`) would outlive its 15 minutes, and the other
+ * auth routes manage a login it does not have.
+ */
+export function refuseImpersonationOnAuth(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  if (isImpersonationToken(req.headers.authorization)) {
+    return next(
+      new MedusaError(MedusaError.Types.FORBIDDEN, "An impersonation token cannot be used on /auth routes")
+    )
+  }
+  next()
+}
+
 export const impersonationGuardMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store*", middlewares: [impersonationGuard] },
+  { matcher: "/auth*", middlewares: [refuseImpersonationOnAuth] },
 ]

@@ -140,9 +140,16 @@ export function cacheStoreReads(req: StoreRequest, res: MedusaResponse, next: Me
   if (req.method !== "GET" || !CACHED_STORE_READ.test(req.originalUrl.split("?")[0])) {
     return next()
   }
-  optionalCustomer(req, res, (error?: unknown) =>
-    error ? next(error) : respondFromCache(req, res, next).catch(next)
-  )
+  optionalCustomer(req, res, (error?: unknown) => {
+    if (error) {
+      return next(error)
+    }
+    // Staff acting as a customer go through the impersonation guard, which records every request.
+    if (req.auth_context?.app_metadata?.impersonated_by) {
+      return next()
+    }
+    respondFromCache(req, res, next).catch(next)
+  })
 }
 
 export const storeResponseCacheMiddlewares: MiddlewareRoute[] = [{ matcher: "/store*", middlewares: [cacheStoreReads] }]

@@ -53,7 +53,7 @@ const ROUTES: RouteRule[] = [
   ["GET", "/admin/sales-channels*", "settings.read"],
   ["GET", "/admin/stock-locations*", "settings.read"],
   ["GET", "/admin/feature-flags*", "settings.read"],
-  ["GET", "/admin/notifications*", "settings.read"],
+  ["GET", "/admin/notifications*", "settings.read"], // the dashboard's notification bell, for every role
   ["GET", "/admin/locales*", "settings.read"],
   ["GET", "/admin/views*", "settings.read"],
   ["GET", "/admin/customers/:id/export", "customers.export"],

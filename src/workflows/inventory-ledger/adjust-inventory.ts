@@ -1,10 +1,10 @@
 import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { AdjustmentReason } from "../../modules/inventory-ledger/models/inventory-adjustment"
+import { adjustStockedQuantityStep } from "./steps/adjust-stocked-quantity"
 import { checkLowStockStep } from "./steps/check-low-stock"
 import { createInventoryAdjustmentStep } from "./steps/create-inventory-adjustment"
 import { recordLevelMovementStep } from "./steps/record-level-movement"
-import { setStockedQuantityStep } from "./steps/set-stocked-quantity"
 import { validateInventoryAdjustmentStep } from "./steps/validate-inventory-adjustment"
 import { levelLockKey } from "./utils/level-lock"
 
@@ -22,12 +22,14 @@ export type AdjustInventoryWorkflowInput = {
 export const adjustInventoryWorkflowId = "adjust-inventory"
 
 /**
- * Changes one stock level and records it in the ledger as one unit: under a
- * lock on the item+location, reads the level, refuses a result below 0 or
- * below what is reserved (409), books any change the ledger has not recorded
- * yet, sets the level, writes the entry. If anything
- * fails up to and including the `inventoryAdjusted` hook, the level is put back
- * and the entry deleted. Then checks the item against its low-stock threshold.
+ * Changes one stock level and records it in the ledger as one unit: under the
+ * lock Medusa's own inventory flows take for the item, reads the level,
+ * refuses a result below 0 or below what is reserved (409), books any change
+ * the ledger has not recorded yet, adds the delta to the level, writes the
+ * entry. If anything fails up to and including the `inventoryAdjusted` hook,
+ * the delta is taken off again and the entry deleted, still under the lock.
+ * Then checks the item against its low-stock threshold; a failure there
+ * undoes nothing.
  *
  * Hook `inventoryAdjusted` `{ adjustment }` runs after both writes and inside
  * the unit: a handler that throws undoes the adjustment.
@@ -38,7 +40,7 @@ export const adjustInventoryWorkflow = createWorkflow(
     const lockKey = transform({ input }, ({ input }) => levelLockKey(input))
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
 
-    const planned = validateInventoryAdjustmentStep(input)
+    validateInventoryAdjustmentStep(input)
     // A change the ledger has not recorded yet (its event may still be on the way) is
     // booked first, so this entry starts where the ledger's balance ends.
     const catchUp = transform({ input }, ({ input }) => ({
@@ -48,9 +50,9 @@ export const adjustInventoryWorkflow = createWorkflow(
       source: "system" as const,
     }))
     recordLevelMovementStep(catchUp).config({ name: "record-unrecorded-movement" })
-    setStockedQuantityStep(planned)
-    const entry = transform({ input, planned }, ({ input, planned }) => ({
-      ...planned,
+    const change = adjustStockedQuantityStep(input)
+    const entry = transform({ input, change }, ({ input, change }) => ({
+      ...change,
       reason: input.reason,
       note: input.note ?? null,
       actor_type: input.actor_type,
@@ -61,7 +63,10 @@ export const adjustInventoryWorkflow = createWorkflow(
 
     releaseLockStep({ key: lockKey })
 
-    const low_stock = checkLowStockStep({ inventory_item_id: input.inventory_item_id })
+    // Past the lock: a failure here must not compensate, that would take the delta off unlocked.
+    const low_stock = checkLowStockStep({ inventory_item_id: input.inventory_item_id }).config({
+      continueOnPermanentFailure: true,
+    })
     return new WorkflowResponse({ adjustment, low_stock }, { hooks: [inventoryAdjusted] })
   }
 )

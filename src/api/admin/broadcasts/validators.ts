@@ -45,14 +45,14 @@ export type PostAdminBroadcastPreviewType = z.infer<typeof PostAdminBroadcastPre
 export const GetAdminBroadcastsParams = createFindParams({ limit: 20, offset: 0 }).extend({
   status: z.enum(BROADCAST_STATUSES).optional(),
   channel: z.enum(NOTIFICATION_CHANNELS).optional(),
-})
+}).strict()
 export type GetAdminBroadcastsParamsType = z.infer<typeof GetAdminBroadcastsParams>
 
 export const GetAdminBroadcastParams = z.object({}).strict()
 
 export const GetAdminBroadcastRecipientsParams = createFindParams({ limit: 50, offset: 0 }).extend({
   status: z.enum(RECIPIENT_STATUSES).optional(),
-})
+}).strict()
 export type GetAdminBroadcastRecipientsParamsType = z.infer<typeof GetAdminBroadcastRecipientsParams>
 
 /** `send`, `cancel` and `test` take no body. */

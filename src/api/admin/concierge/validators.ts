@@ -18,7 +18,7 @@ export const GetAdminConversationsParams = createFindParams({ limit: 20, offset:
   order_id: z.string().trim().min(1).optional(),
   /** A reference or a phone number (or part of one). */
   q: z.string().trim().min(1).max(50).optional(),
-})
+}).strict()
 export type GetAdminConversationsParamsType = z.infer<typeof GetAdminConversationsParams>
 
 export const GetAdminConversationParams = z.object({}).strict()

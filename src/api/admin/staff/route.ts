@@ -1,10 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { STAFF_ACCESS_MODULE } from "../../../modules/staff-access"
-import StaffAccessModuleService, { DEFAULT_STAFF_ROLE } from "../../../modules/staff-access/service"
+import StaffAccessModuleService, { UNASSIGNED_STAFF_ROLE } from "../../../modules/staff-access/service"
 import { GetAdminStaffParamsType } from "./validators"
 
-/** Admin users with their staff role (support when none was set). */
+/** Admin users with their staff role (concierge, the least privileged, when none was set). */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, GetAdminStaffParamsType>,
   res: MedusaResponse
@@ -15,7 +15,7 @@ export const GET = async (
   const roles = await staff.listStaffRoles({})
   const roleOf = new Map(roles.map((r) => [r.user_id, r.role]))
   const idFilter = role
-    ? role === DEFAULT_STAFF_ROLE
+    ? role === UNASSIGNED_STAFF_ROLE
       ? { id: { $nin: roles.filter((r) => r.role !== role).map((r) => r.user_id) } }
       : { id: roles.filter((r) => r.role === role).map((r) => r.user_id) }
     : {}
@@ -26,7 +26,7 @@ export const GET = async (
     pagination: req.queryConfig.pagination,
   })
   res.json({
-    staff: users.map((user) => ({ ...user, role: roleOf.get(user.id) ?? DEFAULT_STAFF_ROLE })),
+    staff: users.map((user) => ({ ...user, role: roleOf.get(user.id) ?? UNASSIGNED_STAFF_ROLE })),
     count: metadata?.count ?? users.length,
     offset: metadata?.skip ?? 0,
     limit: metadata?.take ?? users.length,

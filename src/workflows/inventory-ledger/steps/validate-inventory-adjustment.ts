@@ -1,5 +1,5 @@
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep } from "@medusajs/framework/workflows-sdk"
 
 export type ValidateInventoryAdjustmentStepInput = {
   inventory_item_id: string
@@ -7,22 +7,12 @@ export type ValidateInventoryAdjustmentStepInput = {
   delta: number
 }
 
-export type PlannedInventoryAdjustment = {
-  inventory_item_id: string
-  location_id: string
-  delta: number
-  /** Stocked quantity now, and what it becomes. */
-  before: number
-  after: number
-  /** Reserved quantity now; an adjustment leaves it as it is. */
-  reserved: number
-}
-
 export const validateInventoryAdjustmentStepId = "validate-inventory-adjustment"
 
 /**
- * Reads the level (run it under the item+location lock) and refuses a change
- * that would leave fewer units stocked than zero or than are already reserved.
+ * Reads the level (run it holding the level's lock, `levelLockKey`, so no
+ * reservation or other stock move lands before the change) and refuses a
+ * change that would leave fewer units stocked than zero or than are reserved.
  */
 export const validateInventoryAdjustmentStep = createStep(
   validateInventoryAdjustmentStepId,
@@ -57,14 +47,5 @@ export const validateInventoryAdjustmentStep = createStep(
           `fewer than the ${reserved.toString()} reserved`
       )
     }
-    const planned: PlannedInventoryAdjustment = {
-      inventory_item_id: input.inventory_item_id,
-      location_id: input.location_id,
-      delta: input.delta,
-      before: before.toNumber(),
-      after: after.toNumber(),
-      reserved: reserved.toNumber(),
-    }
-    return new StepResponse(planned)
   }
 )

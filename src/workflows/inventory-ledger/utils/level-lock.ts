@@ -1,8 +1,10 @@
 import { LevelRef } from "../../../modules/inventory-ledger/service"
 
 /**
- * The lock every ledger writer holds for a level (item + location) while it
- * reads the level and writes its entry, so entries never interleave.
+ * The lock every writer of a level holds while it reads the level and writes
+ * its change or entry. It is the key Medusa's own inventory steps take through
+ * the locking module (reservations, fulfilments, returns: the bare inventory
+ * item id, for all its locations), so an adjustment and those flows exclude
+ * each other.
  */
-export const levelLockKey = ({ inventory_item_id, location_id }: LevelRef) =>
-  `inventory-level:${inventory_item_id}:${location_id}`
+export const levelLockKey = ({ inventory_item_id }: LevelRef) => inventory_item_id

@@ -2,13 +2,14 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { STAFF_ACCESS_MODULE } from "../../../modules/staff-access"
 import { STAFF_ROLES, StaffRoleName } from "../../../modules/staff-access/models/staff-role"
-import StaffAccessModuleService, { DEFAULT_STAFF_ROLE } from "../../../modules/staff-access/service"
+import StaffAccessModuleService, { DEFAULT_INVITE_ROLE } from "../../../modules/staff-access/service"
 
 export const findInvitedRoleStepId = "find-invited-role"
 
 /**
  * The role from the user's invite (`metadata.role`, default support), or
- * nothing when the user already has a role (e.g. the first admin).
+ * nothing when the user already has a role (e.g. the first admin) or was not
+ * invited (then the user acts as the least privileged role until given one).
  */
 export const findInvitedRoleStep = createStep(
   findInvitedRoleStepId,
@@ -27,10 +28,14 @@ export const findInvitedRoleStep = createStep(
       { email: user.email },
       { withDeleted: true, order: { created_at: "DESC" }, take: 1 }
     )
-    const asked = invites[0]?.metadata?.role
+    if (!invites.length) {
+      // Not invited (e.g. made with `medusa user`): no role until an admin gives one.
+      return new StepResponse(null)
+    }
+    const asked = invites[0].metadata?.role
     const role: StaffRoleName = STAFF_ROLES.includes(asked as StaffRoleName)
       ? (asked as StaffRoleName)
-      : DEFAULT_STAFF_ROLE
+      : DEFAULT_INVITE_ROLE
     return new StepResponse({ user_id, role })
   }
 )

@@ -1,4 +1,4 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   MedusaNextFunction,
   MedusaRequest,
@@ -19,13 +19,33 @@ async function requestCode(req: MedusaRequest<PostUserOtpType>, res: MedusaRespo
   const { email, code } = req.validatedBody
   if (code) {
     req.body = { email, code }
-    return next()
+    return checkOneAtATime(req, res, next, email)
   }
   const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   requestOtpWorkflow(req.scope)
     .run({ input: { email } })
     .catch((error: Error) => logger.error(`Could not send a sign-in code: ${error.message}`))
   res.status(200).json({ sent: true })
+}
+
+/**
+ * The provider reads the code's state, then writes the tries or the used mark:
+ * checks for one email are serialised (across processes with Redis locking) so
+ * parallel guesses cannot exceed the 5 tries or use one code twice.
+ */
+function checkOneAtATime(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, email: string) {
+  const locking = req.scope.resolve(Modules.LOCKING)
+  let started = false
+  const answered = () =>
+    new Promise<void>((resolve) => {
+      started = true
+      res.once("finish", resolve)
+      res.once("close", resolve)
+      next()
+    })
+  locking
+    .execute(`otp-check:${email}`, answered, { timeout: 10, expire: 30 })
+    .catch((error: Error) => (started ? req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(error.message) : next(error)))
 }
 
 export const userOtpMiddlewares: MiddlewareRoute[] = [
