@@ -87,7 +87,7 @@ medusaIntegrationTestRunner({
     const captures = (order: { payment_collections: { payments: { captures: unknown[] }[] }[] }) =>
       order.payment_collections.flatMap((pc) => pc.payments.flatMap((p) => p.captures))
 
-    const postWebhook = (provider: string, event: { body: string; headers: Record<string, string> }) =>
+    const postWebhook = (provider: string, event: { body: string | Buffer; headers: Record<string, string> }) =>
       api.post(`/hooks/payment/${provider}`, event.body, { headers: event.headers }).catch((e) => e.response)
 
     describe("NGN checkout with Paystack", () => {
@@ -137,7 +137,12 @@ medusaIntegrationTestRunner({
           body: genuine.body,
           headers: { "content-type": "application/json" },
         })
-        for (const response of [forged, tampered, unsigned]) {
+        // Checked over the raw bytes before any parsing: a forged body that is not even JSON is still 401.
+        const forgedMalformed = await postWebhook("paystack_paystack", {
+          body: Buffer.from('{"event": "charge.success", '),
+          headers: { ...genuine.headers, "x-paystack-signature": "0".repeat(128) },
+        })
+        for (const response of [forged, tampered, unsigned, forgedMalformed]) {
           expect(response.status).toBe(401)
           expect(response.data).toEqual({ type: "unauthorized", message: "Invalid webhook signature" })
         }

@@ -2,12 +2,13 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { AxiosInstance } from "axios"
+import { createHmac } from "node:crypto"
 // Types only: importing the module would load src/config before the fakes set the environment.
 import type ConciergeModuleService from "../../src/modules/concierge/service"
 import type { StoreSetup } from "../../src/lib/setup/store"
 import { FakeResend } from "../fakes/resend"
 import { FakeWhatsApp } from "../fakes/whatsapp"
-import { InboundInput, newWamid, whatsAppWebhooks } from "../fakes/whatsapp-webhooks"
+import { InboundInput, newWamid, WABA_ID, whatsAppWebhooks } from "../fakes/whatsapp-webhooks"
 import { PaymentFakes, startEmailFake, startPaymentFakes, startWhatsAppFake, WHATSAPP_PHONE_NUMBER_ID } from "../utils/env"
 import { Headers, placeOrder, registerCustomer, withBearer } from "../utils/orders"
 import { createStaffUser, staffHeaders } from "../utils/staff"
@@ -331,6 +332,53 @@ medusaIntegrationTestRunner({
         // A good delivery after them is stored: the refused ones were never queued.
         await receive({ from: "2348037770001", type: "text", text: "genuine" })
         expect(await service().listConciergeMessages({ whatsapp_message_id: forged.ids })).toEqual([])
+      })
+
+      it("checks the signature before parsing: a forged malformed body is 401 and stores nothing", async () => {
+        const forged = webhooks.inbound({ from: "2348037770002", type: "text", text: "forged" })
+        // Cut short, so it is not JSON; a Buffer, which axios sends as it is (it would quote a string that is not JSON).
+        const malformed = Buffer.from(JSON.stringify(forged.payload).slice(0, -3))
+        const post = (headers: Record<string, string>) =>
+          api.post("/hooks/whatsapp", malformed, { headers: { "content-type": "application/json", ...headers }, validateStatus: () => true })
+        const unsigned = await post({})
+        const wrongKey = await post({ "x-hub-signature-256": webhooks.signed(forged.payload, "another-secret").headers["x-hub-signature-256"] })
+        for (const response of [unsigned, wrongKey]) {
+          expect(response.status).toBe(401)
+          expect(response.data).toEqual({ type: "unauthorized", message: "Invalid webhook signature" })
+        }
+
+        await receive({ from: "2348037770002", type: "text", text: "genuine" })
+        expect(await service().listConciergeMessages({ whatsapp_message_id: forged.ids })).toEqual([])
+      })
+
+      it("refuses a signed delivery that is not JSON or not a Cloud API envelope with 400", async () => {
+        // `signed` takes an object; a body that is not JSON is signed here the same way.
+        const notJson = Buffer.from("{ not json")
+        const signature = `sha256=${createHmac("sha256", APP_SECRET).update(notJson).digest("hex")}`
+        const malformed = await api.post("/hooks/whatsapp", notJson, {
+          headers: { "content-type": "application/json", "x-hub-signature-256": signature },
+          validateStatus: () => true,
+        })
+        expect(malformed.status).toBe(400)
+        expect(malformed.data).toEqual({ type: "invalid_data", message: "The webhook body is not valid JSON" })
+
+        const change = (value: Record<string, unknown>) => ({
+          object: "whatsapp_business_account",
+          entry: [{ id: WABA_ID, changes: [{ field: "messages", value: { messaging_product: "whatsapp", ...value } }] }],
+        })
+        const wrongShapes: [object, RegExp][] = [
+          [{ object: "whatsapp_business_account", entry: "none" }, /entry/],
+          [{ ...change({}), object: "page" }, /object/],
+          [change({ messages: "hello" }), /entry.*0.*changes.*0.*value.*messages/],
+          [change({ messages: [{ id: newWamid(), type: "text", text: { body: "no sender" } }] }), /messages.*0.*from/],
+          [change({ statuses: [{ id: newWamid(), status: "read", timestamp: 1764064800 }] }), /statuses.*0.*timestamp/],
+        ]
+        for (const [payload, path] of wrongShapes) {
+          const response = await deliver(payload)
+          expect(response.status).toBe(400)
+          expect(response.data.type).toBe("invalid_data")
+          expect(response.data.message).toMatch(path)
+        }
       })
 
       it("joins messages to the conversation whose reference they quote, then by phone, and opens new ones", async () => {

@@ -32,7 +32,7 @@ import {
 import { GetAdminLowStockParams } from "../admin/low-stock/validators"
 import { GetAdminStaffParams, PostAdminStaffRole } from "../admin/staff/validators"
 import { PostUserOtp } from "../auth/user/otp/validators"
-import { GetWhatsAppWebhookParams } from "../hooks/whatsapp/validators"
+import { GetWhatsAppWebhookParams, PostWhatsAppWebhook } from "../hooks/whatsapp/validators"
 import { PostStoreEscalation } from "../store/concierge/escalations/validators"
 import { GetStoreConsentsParams, PostStoreConsents } from "../store/customers/me/consents/validators"
 import { PostStoreCustomerErase } from "../store/customers/me/erase/validators"
@@ -195,7 +195,7 @@ export const CUSTOM_ROUTES: CustomRoute[] = [
     summary: "WhatsApp Cloud API messages and statuses, signed with X-Hub-Signature-256",
     tag: "Hooks",
     access: "hook",
-    body: z.looseObject({ object: z.string(), entry: z.array(z.unknown()) }),
+    body: PostWhatsAppWebhook,
     response: text(z.literal("OK")),
   },
   {

@@ -1,47 +1,75 @@
+import { z } from "@medusajs/framework/zod"
 import type { DeliveryStatus, InboundMessage, StatusUpdate } from "../../modules/concierge/service"
 
 /**
- * The parts of the Cloud API's webhook payload the concierge reads:
+ * The Cloud API's webhook delivery, as far as the concierge reads it:
  * `{ object: "whatsapp_business_account", entry: [{ changes: [{ field: "messages",
- * value: { contacts, messages, statuses } }] }] }`.
+ * value: { contacts, messages, statuses } }] }] }`. Every level is a loose object:
+ * Meta adds fields, and other fields' changes (`account_update`, ...) carry other values.
+ * The webhook route refuses a delivery of another shape with 400; the worker reads
+ * only what passed it.
  */
-type WebhookMessage = {
-  from?: string
-  id?: string
-  timestamp?: string
-  type?: string
-  text?: { body?: string }
-  image?: { id?: string; mime_type?: string; caption?: string }
-  document?: { id?: string; mime_type?: string; caption?: string; filename?: string }
-}
+const WebhookMedia = z.looseObject({ id: z.string(), mime_type: z.string(), caption: z.string().optional() })
 
-type WebhookStatus = {
-  id?: string
-  status?: string
-  timestamp?: string
-  errors?: { code?: number; title?: string; message?: string; error_data?: { details?: string } }[]
-}
+const WebhookMessage = z.looseObject({
+  from: z.string(),
+  id: z.string(),
+  timestamp: z.string(),
+  type: z.string(),
+  text: z.looseObject({ body: z.string() }).optional(),
+  image: WebhookMedia.optional(),
+  document: WebhookMedia.extend({ filename: z.string().optional() }).optional(),
+})
 
-type WebhookValue = {
-  contacts?: { wa_id?: string; profile?: { name?: string } }[]
-  messages?: WebhookMessage[]
-  statuses?: WebhookStatus[]
-}
+const WebhookStatus = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  timestamp: z.string(),
+  errors: z
+    .array(
+      z.looseObject({
+        code: z.number().optional(),
+        title: z.string().optional(),
+        message: z.string().optional(),
+        error_data: z.looseObject({ details: z.string().optional() }).optional(),
+      })
+    )
+    .optional(),
+})
+
+export const WhatsAppWebhookPayload = z.looseObject({
+  object: z.literal("whatsapp_business_account"),
+  entry: z.array(
+    z.looseObject({
+      changes: z.array(
+        z.looseObject({
+          field: z.string(),
+          value: z.looseObject({
+            contacts: z.array(z.looseObject({ wa_id: z.string(), profile: z.looseObject({ name: z.string().optional() }).optional() })).optional(),
+            messages: z.array(WebhookMessage).optional(),
+            statuses: z.array(WebhookStatus).optional(),
+          }),
+        })
+      ),
+    })
+  ),
+})
+export type WhatsAppWebhookPayloadType = z.infer<typeof WhatsAppWebhookPayload>
+type WebhookMessage = z.infer<typeof WebhookMessage>
+type WebhookStatus = z.infer<typeof WebhookStatus>
 
 export type WhatsAppWebhookEvents = { messages: InboundMessage[]; statuses: StatusUpdate[] }
 
 const DELIVERY_STATUSES: DeliveryStatus[] = ["sent", "delivered", "read", "failed"]
 
-const asArray = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : [])
-
 /** WhatsApp timestamps are Unix seconds as strings. */
-const instantOf = (timestamp: string | undefined): Date => {
+const instantOf = (timestamp: string): Date => {
   const seconds = Number(timestamp)
   return Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date()
 }
 
 function inboundOf(message: WebhookMessage, names: Map<string, string>): InboundMessage | undefined {
-  if (!message.id || !message.from || !/^\d{6,15}$/.test(message.from)) {
+  if (!message.id || !/^\d{6,15}$/.test(message.from)) {
     return undefined
   }
   const base = {
@@ -72,7 +100,7 @@ function inboundOf(message: WebhookMessage, names: Map<string, string>): Inbound
       }
     default:
       // Stickers, audio, locations...: kept so staff see the customer wrote, without content.
-      return { ...base, type: "unsupported", text: `[${message.type ?? "unknown"} message]` }
+      return { ...base, type: "unsupported", text: `[${message.type} message]` }
   }
 }
 
@@ -87,30 +115,31 @@ function statusOf(status: WebhookStatus): StatusUpdate | undefined {
   return { whatsapp_message_id: status.id, status: status.status as DeliveryStatus, at: instantOf(status.timestamp), error }
 }
 
-/** Inbound messages and status updates in a webhook delivery; anything else in it is ignored. */
+/**
+ * Inbound messages and status updates in a webhook delivery; other fields'
+ * changes are ignored, and so is a payload that is not a delivery at all.
+ */
 export function readWhatsAppWebhook(payload: unknown): WhatsAppWebhookEvents {
   const events: WhatsAppWebhookEvents = { messages: [], statuses: [] }
-  const body = (payload ?? {}) as { object?: string; entry?: unknown }
-  if (body.object !== "whatsapp_business_account") {
+  const parsed = WhatsAppWebhookPayload.safeParse(payload)
+  if (!parsed.success) {
     return events
   }
-  for (const entry of asArray<{ changes?: unknown }>(body.entry)) {
-    for (const change of asArray<{ field?: string; value?: WebhookValue }>(entry?.changes)) {
-      if (change?.field !== "messages" || !change.value) {
+  for (const { changes } of parsed.data.entry) {
+    for (const { field, value } of changes) {
+      if (field !== "messages") {
         continue
       }
       const names = new Map(
-        asArray<{ wa_id?: string; profile?: { name?: string } }>(change.value.contacts).flatMap((contact) =>
-          contact?.wa_id && contact.profile?.name ? [[contact.wa_id, contact.profile.name] as const] : []
-        )
+        (value.contacts ?? []).flatMap((contact) => (contact.profile?.name ? [[contact.wa_id, contact.profile.name] as const] : []))
       )
-      for (const message of asArray<WebhookMessage>(change.value.messages)) {
+      for (const message of value.messages ?? []) {
         const inbound = inboundOf(message, names)
         if (inbound) {
           events.messages.push(inbound)
         }
       }
-      for (const status of asArray<WebhookStatus>(change.value.statuses)) {
+      for (const status of value.statuses ?? []) {
         const update = statusOf(status)
         if (update) {
           events.statuses.push(update)

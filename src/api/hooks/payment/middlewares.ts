@@ -1,17 +1,8 @@
 import { MiddlewareRoute } from "@medusajs/framework/http"
-import { verifyPaystackWebhook, verifyStripeWebhook } from "./verify-signature"
+import { signedWebhookRoute } from "../../../lib/http/signed-webhook"
+import { isSignedByPaystack, isSignedByStripe } from "./verify-signature"
 
 export const paymentWebhookMiddlewares: MiddlewareRoute[] = [
-  {
-    methods: ["POST"],
-    matcher: "/hooks/payment/paystack_paystack",
-    bodyParser: { preserveRawBody: true },
-    middlewares: [verifyPaystackWebhook],
-  },
-  {
-    methods: ["POST"],
-    matcher: "/hooks/payment/stripe_stripe",
-    bodyParser: { preserveRawBody: true },
-    middlewares: [verifyStripeWebhook],
-  },
+  signedWebhookRoute({ matcher: "/hooks/payment/paystack_paystack", isSigned: isSignedByPaystack }),
+  signedWebhookRoute({ matcher: "/hooks/payment/stripe_stripe", isSigned: isSignedByStripe }),
 ]

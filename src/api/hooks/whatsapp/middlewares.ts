@@ -1,24 +1,12 @@
-import {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-  MiddlewareRoute,
-  validateAndTransformQuery,
-} from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaRequest, MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { env } from "../../../config"
+import { signedWebhookRoute } from "../../../lib/http/signed-webhook"
 import { isValidWhatsAppSignature } from "../../../modules/whatsapp/signature"
-import { GetWhatsAppWebhookParams } from "./validators"
+import { GetWhatsAppWebhookParams, PostWhatsAppWebhook } from "./validators"
 
-/** Refuses a delivery whose `X-Hub-Signature-256` does not match the raw body, before anything reads it. */
-export function verifyWhatsAppSignature(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
-  const valid = isValidWhatsAppSignature(
-    req.rawBody,
-    req.headers["x-hub-signature-256"],
-    env.WHATSAPP_APP_SECRET ?? ""
-  )
-  next(valid ? undefined : new MedusaError(MedusaError.Types.UNAUTHORIZED, "Invalid webhook signature"))
-}
+/** Whether the raw body carries Meta's `X-Hub-Signature-256` for our app secret. */
+export const isSignedByMeta = (rawBody: Buffer, req: MedusaRequest): boolean =>
+  isValidWhatsAppSignature(rawBody, req.headers["x-hub-signature-256"], env.WHATSAPP_APP_SECRET ?? "")
 
 export const whatsAppWebhookMiddlewares: MiddlewareRoute[] = [
   {
@@ -26,10 +14,11 @@ export const whatsAppWebhookMiddlewares: MiddlewareRoute[] = [
     matcher: "/hooks/whatsapp",
     middlewares: [validateAndTransformQuery(GetWhatsAppWebhookParams, {})],
   },
-  {
-    methods: ["POST"],
+  signedWebhookRoute({
     matcher: "/hooks/whatsapp",
-    bodyParser: { preserveRawBody: true },
-    middlewares: [verifyWhatsAppSignature],
-  },
+    isSigned: isSignedByMeta,
+    middlewares: [validateAndTransformBody(PostWhatsAppWebhook)],
+    // Meta batches up to 1000 changes in one delivery.
+    limit: 3 * 1024 * 1024,
+  }),
 ]

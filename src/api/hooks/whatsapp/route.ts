@@ -3,7 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { timingSafeEqual } from "node:crypto"
 import { env } from "../../../config"
 import { WHATSAPP_WEBHOOK_RECEIVED } from "../../../workflows/concierge/events"
-import { GetWhatsAppWebhookParamsType } from "./validators"
+import { GetWhatsAppWebhookParamsType, PostWhatsAppWebhookType } from "./validators"
 
 const sameSecret = (given: string, expected: string) => {
   const a = Buffer.from(given)
@@ -21,12 +21,12 @@ export const GET = async (req: MedusaRequest<unknown, GetWhatsAppWebhookParamsTy
 }
 
 /**
- * A signed delivery (checked by the middleware) is handed to the event bus and
- * answered at once; the worker stores it (see process-whatsapp-webhook).
+ * A signed, well-formed delivery (both checked by the middlewares) is handed to
+ * the event bus and answered at once; the worker stores it (see process-whatsapp-webhook).
  */
-export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: MedusaRequest<PostWhatsAppWebhookType>, res: MedusaResponse) => {
   await req.scope.resolve(Modules.EVENT_BUS).emit(
-    { name: WHATSAPP_WEBHOOK_RECEIVED, data: { payload: req.body } },
+    { name: WHATSAPP_WEBHOOK_RECEIVED, data: { payload: req.validatedBody } },
     { attempts: 3, backoff: { type: "exponential", delay: 2000 } }
   )
   res.sendStatus(200)

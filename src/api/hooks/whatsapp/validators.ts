@@ -18,3 +18,7 @@ export const GetWhatsAppWebhookParams = z.preprocess(
   })
 )
 export type GetWhatsAppWebhookParamsType = z.infer<typeof GetWhatsAppWebhookParams>
+
+/** A signed Cloud API delivery: the envelope the concierge reads, unknown fields allowed. */
+export { WhatsAppWebhookPayload as PostWhatsAppWebhook } from "../../../lib/concierge/whatsapp-webhook"
+export type { WhatsAppWebhookPayloadType as PostWhatsAppWebhookType } from "../../../lib/concierge/whatsapp-webhook"
