@@ -100,40 +100,66 @@ export function diffChanges(
   return capped(changes)
 }
 
-/** Resources whose updates are recorded with before/after: route resource type -> Query entity. */
-export const DIFFED_RESOURCES: Record<string, string> = {
-  product: "product",
-  variant: "product_variant",
-  customer: "customer",
-  inventory_item: "inventory_item",
-  order: "order",
-  user: "user",
-  region: "region",
-  price_list: "price_list",
-  customer_group: "customer_group",
-  collection: "product_collection",
-  product_category: "product_category",
-  sales_channel: "sales_channel",
-  stock_location: "stock_location",
-  promotion: "promotion",
+/** Reads a resource's own fields (no relations) by its route id; null when it cannot be read. */
+type RecordLoader = (container: MedusaContainer, id: string) => Promise<Record<string, unknown> | null>
+
+/** The first record of `entity` whose `key` is the route id, as JSON would carry it. */
+const byQuery =
+  (entity: string, key = "id"): RecordLoader =>
+  async (container, id) => {
+    try {
+      const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity,
+        fields: ["*"],
+        filters: { [key]: id },
+      })
+      return data[0] ? (JSON.parse(JSON.stringify(data[0])) as Record<string, unknown>) : null
+    } catch {
+      return null
+    }
+  }
+
+/**
+ * Resources whose mutations are recorded with before/after, by route resource
+ * type: Medusa's (updates) and this project's, whose actions (a role set, a
+ * conversation assigned or resolved, a broadcast sent or cancelled) change
+ * fields other than those sent.
+ */
+export const DIFFED_RESOURCES: Record<string, RecordLoader> = {
+  product: byQuery("product"),
+  variant: byQuery("product_variant"),
+  customer: byQuery("customer"),
+  inventory_item: byQuery("inventory_item"),
+  order: byQuery("order"),
+  user: byQuery("user"),
+  region: byQuery("region"),
+  price_list: byQuery("price_list"),
+  customer_group: byQuery("customer_group"),
+  collection: byQuery("product_collection"),
+  product_category: byQuery("product_category"),
+  sales_channel: byQuery("sales_channel"),
+  stock_location: byQuery("stock_location"),
+  promotion: byQuery("promotion"),
+  staff: byQuery("staff_role", "user_id"),
+  conversation: byQuery("concierge_conversation"),
+  broadcast: byQuery("broadcast"),
 }
 
-/** The record's own fields (no relations), as JSON would carry them; null when it cannot be read. */
-async function loadRecord(
-  container: MedusaContainer,
-  entity: string,
-  id: string
-): Promise<Record<string, unknown> | null> {
-  try {
-    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-      entity,
-      fields: ["*"],
-      filters: { id },
-    })
-    return data[0] ? (JSON.parse(JSON.stringify(data[0])) as Record<string, unknown>) : null
-  } catch {
-    return null
+// Bookkeeping columns every record has; a change there says nothing about the action.
+const BOOKKEEPING = new Set(["id", "created_at", "updated_at", "deleted_at"])
+
+/** An action's changes: every field of the record whose value it changed, `{ before, after }`, redacted. */
+export function recordChanges(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>
+): Record<string, unknown> | undefined {
+  const changes: Record<string, unknown> = {}
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (!BOOKKEEPING.has(key) && canonicalJson(before[key]) !== canonicalJson(after[key])) {
+      changes[key] = { before: redactField(key, before[key] ?? null), after: redactField(key, after[key] ?? null) }
+    }
   }
+  return Object.keys(changes).length ? capped(changes) : undefined
 }
 
 const actorTypeOf = (type: string | undefined): ActorType =>
@@ -184,10 +210,10 @@ export async function activityRecorder(
   const requestId = requestIdOf(req, res)
   const path = req.originalUrl.split("?")[0]
   const resource = resourceOfAdminRoute(req.method, path)
-  const entity = DIFFED_RESOURCES[resource.resource_type]
-  const diffed =
-    req.method === "POST" && !!entity && !!resource.resource_id && resource.action === `${resource.resource_type}.update`
-  const before = diffed && isRecord(req.body) ? await loadRecord(req.scope, entity, resource.resource_id!) : null
+  const loadRecord = DIFFED_RESOURCES[resource.resource_type]
+  const isUpdate = resource.action === `${resource.resource_type}.update`
+  const diffed = req.method === "POST" && !!loadRecord && !!resource.resource_id
+  const before = diffed && isRecord(req.body) ? await loadRecord(req.scope, resource.resource_id!) : null
 
   let responseBody: unknown
   const json = res.json.bind(res)
@@ -202,9 +228,15 @@ export async function activityRecorder(
         return
       }
       const succeeded = res.statusCode < 400
-      const after = before && succeeded ? await loadRecord(req.scope, entity, resource.resource_id!) : null
+      const after = before && succeeded ? await loadRecord(req.scope, resource.resource_id!) : null
       const changes =
-        req.method !== "POST" ? undefined : before && after ? diffChanges(req.body, before, after) : changesOf(req.body)
+        req.method !== "POST"
+          ? undefined
+          : before && after
+            ? isUpdate
+              ? diffChanges(req.body, before, after)
+              : recordChanges(before, after) ?? changesOf(req.body)
+            : changesOf(req.body)
       const entry: ActivityEntry = {
         actor_type: actorTypeOf(auth.actor_type),
         actor_id: auth.actor_id,

@@ -1,4 +1,4 @@
-import { changesOf, diffChanges, resourceOfAdminRoute } from "../../activity-recorder"
+import { changesOf, diffChanges, recordChanges, resourceOfAdminRoute } from "../../activity-recorder"
 
 const ULID = "01JABCDEFGHJKMNPQRSTVWXYZ0"
 
@@ -68,5 +68,21 @@ describe("diffChanges", () => {
 
   it("compares objects whatever their key order", () => {
     expect(diffChanges({ metadata: {} }, { metadata: { a: 1, b: 2 } }, { metadata: { b: 2, a: 1 } })).toEqual({})
+  })
+})
+
+describe("recordChanges", () => {
+  it("records every field an action changed, leaving bookkeeping columns out and masking personal ones", () => {
+    const before = { id: "conv_1", status: "open", assignee_id: null, phone: "+2348031234567", updated_at: "2026-01-01" }
+    const after = { id: "conv_1", status: "resolved", assignee_id: "user_1", phone: "+2348000000000", updated_at: "2026-01-02" }
+    expect(recordChanges(before, after)).toEqual({
+      status: { before: "open", after: "resolved" },
+      assignee_id: { before: null, after: "user_1" },
+      phone: { before: "[personal]", after: "[personal]" },
+    })
+  })
+
+  it("says nothing when the action changed nothing", () => {
+    expect(recordChanges({ role: "admin", updated_at: "a" }, { role: "admin", updated_at: "b" })).toBeUndefined()
   })
 })
