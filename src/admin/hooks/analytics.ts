@@ -76,26 +76,56 @@ export type AnalyticsRange = { from: string; to: string; currency: AnalyticsCurr
 
 export const analyticsQueryKeys = {
   all: ["analytics"] as const,
-  snapshots: (range: AnalyticsRange) => [...analyticsQueryKeys.all, "snapshots", range] as const,
-  summary: (range: AnalyticsRange) => [...analyticsQueryKeys.all, "summary", range] as const,
+  storeYesterday: ["analytics", "store-yesterday"] as const,
+  snapshots: (range: AnalyticsRange | null) => [...analyticsQueryKeys.all, "snapshots", range] as const,
+  summary: (range: AnalyticsRange | null) => [...analyticsQueryKeys.all, "summary", range] as const,
 }
 
-export function useAnalyticsSnapshots(range: AnalyticsRange) {
+/**
+ * The store's last finished day (yesterday in STORE_TIMEZONE, `YYYY-MM-DD`),
+ * as the server reads it: the browser's own date can be a day off the
+ * store's. The server fills in a range it is not given with the last 30
+ * finished store days, so a summary asked for without `from` and `to` names
+ * yesterday as its period's end (a small response: totals and top products).
+ * Refreshed every few minutes, so the range moves on at the store's midnight.
+ */
+export function useStoreYesterday() {
+  return useQuery({
+    queryKey: analyticsQueryKeys.storeYesterday,
+    queryFn: async () => {
+      const { summary } = await sdk.client.fetch<{ summary: AnalyticsSummary }>("/admin/analytics/summary", {
+        query: { currency: "ngn" },
+      })
+      return summary.period.to
+    },
+    staleTime: 60_000,
+    refetchInterval: 5 * 60_000,
+  })
+}
+
+/** Snapshots of a range; waits while the range is not known yet (null). */
+export function useAnalyticsSnapshots(range: AnalyticsRange | null) {
   return useQuery({
     queryKey: analyticsQueryKeys.snapshots(range),
     queryFn: () =>
       sdk.client.fetch<{ snapshots: AnalyticsSnapshot[]; count: number; from: string; to: string }>(
         "/admin/analytics/snapshots",
-        { query: range }
+        { query: range as AnalyticsRange }
       ),
+    enabled: range !== null,
     placeholderData: keepPreviousData,
   })
 }
 
-export function useAnalyticsSummary(range: AnalyticsRange) {
+/** A range's summary against the previous period; waits while the range is not known yet (null). */
+export function useAnalyticsSummary(range: AnalyticsRange | null) {
   return useQuery({
     queryKey: analyticsQueryKeys.summary(range),
-    queryFn: () => sdk.client.fetch<{ summary: AnalyticsSummary }>("/admin/analytics/summary", { query: range }),
+    queryFn: () =>
+      sdk.client.fetch<{ summary: AnalyticsSummary }>("/admin/analytics/summary", {
+        query: range as AnalyticsRange,
+      }),
+    enabled: range !== null,
     placeholderData: keepPreviousData,
   })
 }

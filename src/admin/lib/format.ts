@@ -87,6 +87,10 @@ export const startOfLocalDay = (day: string): Date | null => {
   return start.getFullYear() === year && start.getMonth() === month && start.getDate() === date ? start : null
 }
 
-/** The `YYYY-MM-DD` of a date in the browser's time zone. */
+/**
+ * The `YYYY-MM-DD` of a date in the browser's time zone: for dates a person
+ * picks. Not the store's day (STORE_TIMEZONE), which can differ: the
+ * Analytics page takes that from the server (useStoreYesterday).
+ */
 export const toLocalDay = (date: Date): string =>
   [date.getFullYear(), String(date.getMonth() + 1).padStart(2, "0"), String(date.getDate()).padStart(2, "0")].join("-")

@@ -10,11 +10,11 @@ import {
   useAnalyticsSnapshots,
   useAnalyticsSummary,
   useRecomputeSnapshot,
+  useStoreYesterday,
 } from "../../hooks/analytics"
-import { toLocalDay } from "../../lib/format"
 import { downloadCsv, snapshotsToCsv } from "./components/csv"
 import { DailyCharts } from "./components/daily-charts"
-import { chartPoints, CURRENCY_LABELS, shiftDay } from "./components/format"
+import { chartPoints, coverageNotice, CURRENCY_LABELS, shiftDay } from "./components/format"
 import { KpiCards } from "./components/kpi-cards"
 import { TopProductsTable } from "./components/top-products-table"
 
@@ -22,54 +22,70 @@ const RANGES = [7, 30, 90, 365] as const
 const DEFAULT_DAYS = 30
 const CURRENCIES: AnalyticsCurrency[] = ["ngn", "usd"]
 
-/** The range and currency live in the URL (?currency=usd&days=90), so a view can be shared. */
-function useRange(): [
-  AnalyticsRange & { days: number },
-  (next: { currency?: AnalyticsCurrency; days?: number }) => void,
-] {
+type RangeChoice = { currency: AnalyticsCurrency; days: number }
+
+/**
+ * The range and currency live in the URL (?currency=usd&days=90), so a view can be shared.
+ * Snapshots cover finished store days, so the range ends on the store's yesterday
+ * (STORE_TIMEZONE, as the server reads it, not the browser's date); `range` is
+ * null until the server has said which day that is.
+ */
+function useRange() {
   const [params, setParams] = useSearchParams()
+  const storeYesterday = useStoreYesterday()
   const currency = (CURRENCIES as string[]).includes(params.get("currency") ?? "")
     ? (params.get("currency") as AnalyticsCurrency)
     : "ngn"
   const days = (RANGES as readonly number[]).includes(Number(params.get("days")))
     ? Number(params.get("days"))
     : DEFAULT_DAYS
-  // Snapshots cover finished days: the range ends yesterday.
-  const to = shiftDay(toLocalDay(new Date()), -1)
-  const range = { currency, days, to, from: shiftDay(to, -(days - 1)) }
-  const update = (next: { currency?: AnalyticsCurrency; days?: number }) => {
+  const to = storeYesterday.data
+  const range: (AnalyticsRange & RangeChoice) | null = useMemo(
+    () => (to ? { currency, days, to, from: shiftDay(to, -(days - 1)) } : null),
+    [currency, days, to]
+  )
+  const choose = (next: Partial<RangeChoice>) => {
     const merged = new URLSearchParams(params)
     merged.set("currency", next.currency ?? currency)
     merged.set("days", String(next.days ?? days))
     setParams(merged, { replace: true })
   }
-  return [range, update]
+  return { range, choice: { currency, days }, choose, storeDayError: storeYesterday.error }
 }
 
 /** Daily analytics snapshots: KPIs against the previous period, charts per day, top products, CSV export. */
 const AnalyticsPage = () => {
-  const [range, setRange] = useRange()
-  const query = { from: range.from, to: range.to, currency: range.currency }
+  const { range, choice, choose, storeDayError } = useRange()
+  const query = range && { from: range.from, to: range.to, currency: range.currency }
   const summary = useAnalyticsSummary(query)
   const snapshots = useAnalyticsSnapshots(query)
   const recompute = useRecomputeSnapshot()
   const points = useMemo(
-    () => chartPoints(snapshots.data?.snapshots ?? [], range.from, range.to),
-    [snapshots.data, range.from, range.to]
+    () => (range ? chartPoints(snapshots.data?.snapshots ?? [], range.from, range.to) : []),
+    [snapshots.data, range]
   )
   const timeZone = snapshots.data?.snapshots[0]?.time_zone
-  const error = summary.error ?? snapshots.error
+  const error = storeDayError ?? summary.error ?? snapshots.error
+  const notice = summary.data ? coverageNotice(summary.data.summary) : null
 
   const exportCsv = () => {
+    if (!range) {
+      return
+    }
     const rows = snapshots.data?.snapshots ?? []
     downloadCsv(`analytics-${range.currency}-${range.from}-${range.to}.csv`, snapshotsToCsv(rows))
   }
 
-  const recomputeYesterday = () =>
-    recompute.mutate(range.to, {
-      onSuccess: () => toast.success(`Snapshots of ${range.to} recomputed`),
+  const recomputeYesterday = () => {
+    if (!range) {
+      return
+    }
+    const day = range.to
+    recompute.mutate(day, {
+      onSuccess: () => toast.success(`Snapshots of ${day} recomputed`),
       onError: (e) => toast.error(e.message),
     })
+  }
 
   return (
     <div className="flex flex-col gap-y-3">
@@ -78,15 +94,12 @@ const AnalyticsPage = () => {
           <div>
             <Heading>Analytics</Heading>
             <Text size="small" className="text-ui-fg-subtle">
-              Daily snapshots per store day{timeZone ? ` (${timeZone})` : ""}, {range.from} to {range.to}, compared with
-              the {range.days} days before.
+              Daily snapshots per store day{timeZone ? ` (${timeZone})` : ""}
+              {range ? `, ${range.from} to ${range.to}, compared with the ${range.days} days before.` : "."}
             </Text>
           </div>
           <div className="flex flex-wrap items-center gap-2">
-            <Select
-              value={range.currency}
-              onValueChange={(value) => setRange({ currency: value as AnalyticsCurrency })}
-            >
+            <Select value={choice.currency} onValueChange={(value) => choose({ currency: value as AnalyticsCurrency })}>
               <Select.Trigger className="w-32" aria-label="Currency">
                 <Select.Value />
               </Select.Trigger>
@@ -98,7 +111,7 @@ const AnalyticsPage = () => {
                 ))}
               </Select.Content>
             </Select>
-            <Select value={String(range.days)} onValueChange={(value) => setRange({ days: Number(value) })}>
+            <Select value={String(choice.days)} onValueChange={(value) => choose({ days: Number(value) })}>
               <Select.Trigger className="w-40" aria-label="Range">
                 <Select.Value />
               </Select.Trigger>
@@ -114,34 +127,37 @@ const AnalyticsPage = () => {
               <ArrowDownTray />
               Export CSV
             </Button>
-            <Button size="small" variant="secondary" onClick={recomputeYesterday} isLoading={recompute.isPending}>
+            <Button
+              size="small"
+              variant="secondary"
+              onClick={recomputeYesterday}
+              disabled={!range}
+              isLoading={recompute.isPending}
+            >
               <ArrowPath />
-              Recompute {range.to}
+              {range ? `Recompute ${range.to}` : "Recompute yesterday"}
             </Button>
           </div>
         </div>
         {error ? (
           <SectionError error={error} />
-        ) : summary.isLoading || !summary.data ? (
+        ) : !range || summary.isLoading || !summary.data ? (
           <SectionText>Loading…</SectionText>
         ) : (
           <>
-            {summary.data.summary.period.days_with_snapshots < range.days && (
-              <SectionText>
-                {summary.data.summary.period.days_with_snapshots} of {range.days} days have a snapshot. Missing days are
-                filled by the nightly job, or by the backfill script (npx medusa exec
-                ./src/scripts/analytics-backfill.ts).
-              </SectionText>
-            )}
+            {notice && <SectionText>{notice}</SectionText>}
             <KpiCards summary={summary.data.summary} />
           </>
         )}
       </Container>
       <Container className="p-0">
-        <DailyCharts points={points} currency={range.currency} />
+        <DailyCharts points={points} currency={snapshots.data?.snapshots[0]?.currency_code ?? choice.currency} />
       </Container>
       <Container className="p-0">
-        <TopProductsTable products={summary.data?.summary.top_products ?? []} currency={range.currency} />
+        <TopProductsTable
+          products={summary.data?.summary.top_products ?? []}
+          currency={summary.data?.summary.currency_code ?? choice.currency}
+        />
       </Container>
     </div>
   )

@@ -16,7 +16,7 @@ import {
 } from "recharts"
 import { formatQuantity } from "../../../lib/format"
 import type { AnalyticsCurrency } from "../../../hooks/analytics"
-import { ChartPoint, formatAmount, formatRate } from "./format"
+import { ChartPoint, formatAmount, formatRate, needsDot } from "./format"
 
 const GRID = "var(--border-base, #e4e4e7)"
 const AXIS = "var(--fg-muted, #71717a)"
@@ -27,7 +27,8 @@ const COLORS = {
   conversion: "var(--tag-orange-icon, #f97316)",
 }
 
-const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumFractionDigits: 1 })
+// Three significant digits, so axis steps such as 1.65M are not shown rounded (as 1.7M).
+const compact = new Intl.NumberFormat(undefined, { notation: "compact", maximumSignificantDigits: 3 })
 
 const ChartCard = ({ title, children }: { title: string; children: ReactNode }) => (
   <div className="bg-ui-bg-base shadow-elevation-card-rest flex flex-col gap-y-2 rounded-lg p-4">
@@ -82,6 +83,19 @@ const axes = (tickFormatter?: (value: number) => string) => [
   <YAxis key="y" stroke={AXIS} fontSize={11} tickLine={false} width={48} tickFormatter={tickFormatter} />,
 ]
 
+/**
+ * The dots of a line or area: every day on a short range, and on a long one a
+ * day standing alone between days without a snapshot (a line would not show it).
+ */
+const dots =
+  (points: ChartPoint[], key: "gmv" | "aov" | "conversion", color: string) =>
+  ({ cx, cy, index }: { cx?: number; cy?: number; index: number }) =>
+    cx !== undefined && cy !== undefined && cy !== null && needsDot(points, index, key) ? (
+      <circle key={`dot-${index}`} cx={cx} cy={cy} r={2.5} fill={color} stroke={color} />
+    ) : (
+      <g key={`dot-${index}`} />
+    )
+
 /** GMV, orders, average order value and conversion per store day for one currency. */
 export const DailyCharts = ({ points, currency }: { points: ChartPoint[]; currency: AnalyticsCurrency }) => {
   const tooltip = <Tooltip content={DayTooltip(currency)} />
@@ -97,6 +111,7 @@ export const DailyCharts = ({ points, currency }: { points: ChartPoint[]; curren
             stroke={COLORS.gmv}
             fill={COLORS.gmv}
             fillOpacity={0.15}
+            dot={dots(points, "gmv", COLORS.gmv)}
             connectNulls={false}
           />
         </AreaChart>
@@ -112,7 +127,14 @@ export const DailyCharts = ({ points, currency }: { points: ChartPoint[]; curren
         <LineChart data={points} margin={{ top: 4, right: 8, left: 0, bottom: 0 }}>
           {axes((value) => compact.format(value))}
           {tooltip}
-          <Line type="monotone" dataKey="aov" stroke={COLORS.aov} strokeWidth={2} dot={false} connectNulls={false} />
+          <Line
+            type="monotone"
+            dataKey="aov"
+            stroke={COLORS.aov}
+            strokeWidth={2}
+            dot={dots(points, "aov", COLORS.aov)}
+            connectNulls={false}
+          />
         </LineChart>
       </ChartCard>
       <ChartCard title="Conversion (carts completed / created)">
@@ -124,7 +146,7 @@ export const DailyCharts = ({ points, currency }: { points: ChartPoint[]; curren
             dataKey="conversion"
             stroke={COLORS.conversion}
             strokeWidth={2}
-            dot={false}
+            dot={dots(points, "conversion", COLORS.conversion)}
             connectNulls={false}
           />
         </LineChart>

@@ -1,5 +1,4 @@
-import type { AnalyticsCurrency, AnalyticsSnapshot } from "../../../hooks/analytics"
-import { toLocalDay } from "../../../lib/format"
+import type { AnalyticsCurrency, AnalyticsSnapshot, AnalyticsSummary } from "../../../hooks/analytics"
 
 export const CURRENCY_LABELS: Record<AnalyticsCurrency, string> = { ngn: "NGN (₦)", usd: "USD ($)" }
 const SYMBOLS: Record<AnalyticsCurrency, string> = { ngn: "₦", usd: "$" }
@@ -55,10 +54,18 @@ export function changeTone(change: string | null | undefined, lowerIsBetter = fa
   return up !== lowerIsBetter ? "green" : "red"
 }
 
-/** The calendar date `days` after `day`. */
+/**
+ * The calendar date `days` after `day` (negative: before). Plain calendar
+ * arithmetic, in UTC, so neither the browser's zone nor its DST changes move it.
+ */
 export function shiftDay(day: string, days: number): string {
   const [year, month, date] = day.split("-").map(Number)
-  return toLocalDay(new Date(year, month - 1, date + days))
+  const shifted = new Date(Date.UTC(year, month - 1, date + days))
+  return [
+    String(shifted.getUTCFullYear()).padStart(4, "0"),
+    String(shifted.getUTCMonth() + 1).padStart(2, "0"),
+    String(shifted.getUTCDate()).padStart(2, "0"),
+  ].join("-")
 }
 
 /** Every day from `from` to `to`, both included. */
@@ -70,10 +77,14 @@ export function daysBetween(from: string, to: string): string[] {
   return days
 }
 
-/** "Mar 9" for a `YYYY-MM-DD` axis label. */
-export function shortDay(day: string): string {
+/** "Mar 9" for a `YYYY-MM-DD` axis label (the day as written, whatever the browser's zone). */
+export function shortDay(day: string, locale?: string): string {
   const [year, month, date] = day.split("-").map(Number)
-  return new Date(year, month - 1, date).toLocaleDateString(undefined, { month: "short", day: "numeric" })
+  return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString(locale, {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  })
 }
 
 export type ChartPoint = {
@@ -104,4 +115,53 @@ export function chartPoints(snapshots: AnalyticsSnapshot[], from: string, to: st
       snapshot,
     }
   })
+}
+
+/** Ranges up to this many days mark every day on the line charts; longer ones only days standing alone. */
+export const DOTTED_RANGE_DAYS = 31
+
+/**
+ * Whether a day's value on a line or area chart needs a dot to be seen: on a
+ * short range every day has one; on a long one only a day whose neighbours
+ * both have no value, which a line (broken at gaps) would not draw at all.
+ */
+export function needsDot(points: ChartPoint[], index: number, key: "gmv" | "aov" | "conversion"): boolean {
+  if (points[index]?.[key] === null || points[index]?.[key] === undefined) {
+    return false
+  }
+  if (points.length <= DOTTED_RANGE_DAYS) {
+    return true
+  }
+  const missing = (i: number) => i < 0 || i >= points.length || points[i][key] === null
+  return missing(index - 1) && missing(index + 1)
+}
+
+/**
+ * What the page says when the period, or the one it is compared with, lacks
+ * snapshots (the changes then compare fewer days); null when both are complete.
+ */
+export function coverageNotice(
+  summary: Pick<AnalyticsSummary, "days" | "period" | "previous_period">
+): string | null {
+  const { days } = summary
+  const current = summary.period.days_with_snapshots
+  const previous = summary.previous_period.days_with_snapshots
+  const parts: string[] = []
+  if (current < days) {
+    parts.push(`${current} of ${days} days have a snapshot.`)
+  }
+  if (previous < days) {
+    parts.push(
+      previous
+        ? `The ${days} days before have ${previous}, so the changes compare with fewer days.`
+        : `The ${days} days before have none, so there is nothing to compare with.`
+    )
+  }
+  if (!parts.length) {
+    return null
+  }
+  parts.push(
+    "Missing days are filled by the nightly job, or by the backfill script (npx medusa exec ./src/scripts/analytics-backfill.ts)."
+  )
+  return parts.join(" ")
 }

@@ -1,6 +1,18 @@
-import type { AnalyticsSnapshot } from "../../../../hooks/analytics"
+import type { AnalyticsSnapshot, AnalyticsSummary } from "../../../../hooks/analytics"
 import { csvField, CSV_COLUMNS, snapshotsToCsv } from "../csv"
-import { changeTone, chartPoints, daysBetween, formatAmount, formatChange, formatRate, isZero } from "../format"
+import {
+  changeTone,
+  chartPoints,
+  coverageNotice,
+  daysBetween,
+  formatAmount,
+  formatChange,
+  formatRate,
+  isZero,
+  needsDot,
+  shiftDay,
+  shortDay,
+} from "../format"
 
 const snapshot = (overrides: Partial<AnalyticsSnapshot> = {}): AnalyticsSnapshot => ({
   id: "asnap_1",
@@ -66,6 +78,24 @@ describe("analytics formatting", () => {
     expect(changeTone("0.0")).toBe("grey")
   })
 
+  it("shifts calendar days across months, leap days, years and DST changes", () => {
+    expect(shiftDay("2026-03-01", -1)).toBe("2026-02-28")
+    expect(shiftDay("2024-02-28", 1)).toBe("2024-02-29")
+    expect(shiftDay("2026-12-31", 1)).toBe("2027-01-01")
+    expect(shiftDay("2026-01-09", -29)).toBe("2025-12-11")
+    expect(shiftDay("2026-01-09", -364)).toBe("2025-01-10")
+    // Days on which clocks change somewhere (US, EU, Chile at midnight): the date is plain arithmetic.
+    expect(shiftDay("2026-03-08", 1)).toBe("2026-03-09")
+    expect(shiftDay("2026-03-30", -1)).toBe("2026-03-29")
+    expect(shiftDay("2026-09-06", -1)).toBe("2026-09-05")
+    expect(shiftDay("2026-03-10", 0)).toBe("2026-03-10")
+  })
+
+  it("labels an axis day as written, whatever the browser's zone", () => {
+    expect(shortDay("2026-03-09", "en-US")).toBe("Mar 9")
+    expect(shortDay("2026-01-01", "en-US")).toBe("Jan 1")
+  })
+
   it("plots every day of the range, with gaps where a day has no snapshot", () => {
     expect(daysBetween("2026-02-27", "2026-03-01")).toEqual(["2026-02-27", "2026-02-28", "2026-03-01"])
     const points = chartPoints([snapshot({ date: "2026-03-10" })], "2026-03-09", "2026-03-10")
@@ -73,6 +103,41 @@ describe("analytics formatting", () => {
       ["2026-03-09", null, null, null, null],
       ["2026-03-10", 41925, 2, 20962.5, 50],
     ])
+  })
+
+  it("marks every day on a short range, only days standing alone on a long one", () => {
+    const short = chartPoints([snapshot({ date: "2026-03-10" })], "2026-03-08", "2026-03-10")
+    expect([0, 1, 2].map((i) => needsDot(short, i, "gmv"))).toEqual([false, false, true])
+    const days = daysBetween("2026-01-01", "2026-03-31")
+    const long = chartPoints(
+      days
+        .filter((day) => day !== "2026-02-09" && day !== "2026-02-11" && day !== "2026-03-31")
+        .map((date) => snapshot({ date, conversion_rate: date === "2026-03-01" ? null : "0.5000" })),
+      days[0],
+      days[days.length - 1]
+    )
+    const at = (day: string) => days.indexOf(day)
+    expect(needsDot(long, at("2026-02-10"), "gmv")).toBe(true)
+    expect(needsDot(long, at("2026-02-12"), "gmv")).toBe(false)
+    expect(needsDot(long, at("2026-02-09"), "gmv")).toBe(false)
+    expect(needsDot(long, at("2026-03-30"), "gmv")).toBe(false)
+    expect(needsDot(long, at("2026-03-02"), "conversion")).toBe(false)
+    expect(needsDot(long, at("2026-03-01"), "conversion")).toBe(false)
+  })
+
+  it("says when the period or the one before it lacks snapshots", () => {
+    const coverage = (days: number, current: number, previous: number) =>
+      coverageNotice({
+        days,
+        period: { days_with_snapshots: current } as AnalyticsSummary["period"],
+        previous_period: { days_with_snapshots: previous } as AnalyticsSummary["previous_period"],
+      })
+    expect(coverage(30, 30, 30)).toBeNull()
+    expect(coverage(30, 29, 30)).toMatch(/^29 of 30 days have a snapshot\. Missing days are filled/)
+    expect(coverage(365, 363, 33)).toMatch(
+      /^363 of 365 days have a snapshot\. The 365 days before have 33, so the changes compare with fewer days\. Missing/
+    )
+    expect(coverage(7, 7, 0)).toMatch(/^The 7 days before have none, so there is nothing to compare with\. Missing/)
   })
 
   it("exports snapshots as CSV with amounts exactly as sent, quoting where needed", () => {
