@@ -4,6 +4,7 @@ import { env } from "./src/config"
 import { applicationLogger } from "./src/lib/observability/logger"
 import { startMetricsServer } from "./src/lib/observability/metrics-server"
 import { initSentry } from "./src/lib/observability/sentry"
+import { RedactingSpanExporter } from "./src/lib/observability/trace-redaction"
 
 export const OTEL_SERVICE_NAME = "naira-dollar-store"
 
@@ -23,7 +24,8 @@ export function register() {
   if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
     registerOtel({
       serviceName: OTEL_SERVICE_NAME,
-      exporter: new OTLPTraceExporter({ url: otlpTracesUrl(env.OTEL_EXPORTER_OTLP_ENDPOINT) }),
+      // Credentials in headers and tokens in URLs never reach the collector.
+      exporter: new RedactingSpanExporter(new OTLPTraceExporter({ url: otlpTracesUrl(env.OTEL_EXPORTER_OTLP_ENDPOINT) })),
       instrument: { http: true, workflows: true, query: true },
     })
   }

@@ -579,6 +579,29 @@ medusaIntegrationTestRunner({
         expect((await snapshotsOf(D, D)).map(comparable)).toEqual([expected().D_NGN, expected().D_USD])
       })
 
+      it("has the nightly job compute yesterday in the store's first hour, and later only while it is missing", async () => {
+        // Loaded here, not at the top: src/config reads the environment once, and the fakes set it in beforeAll.
+        const analyticsSnapshotsJob = require("../../src/jobs/analytics-snapshots").default
+        const job = (hms: string): Promise<void> => analyticsSnapshotsJob(getContainer(), at(TODAY, hms))
+        expect(await snapshotsOf(D, D)).toEqual([])
+        // Past the first hour with yesterday missing (the server was down at midnight): it catches up.
+        await job("05:10:00")
+        const caughtUp = await snapshotsOf(D, D)
+        expect(caughtUp.map(comparable)).toEqual([expected().D_NGN, expected().D_USD])
+
+        // A late order: the first hour recomputes, other hours leave a present day alone.
+        await createOrder(getContainer(), {
+          currency_code: "usd",
+          customer_id: customers.dayo,
+          items: [{ ...B1, unit_price: 10, quantity: 1 }],
+          createdAt: at(D, "20:00:00"),
+        })
+        await job("06:10:00")
+        expect((await snapshotsOf(D, D, "USD"))[0].orders).toBe(expected().D_USD.orders)
+        await job("00:10:00")
+        expect((await snapshotsOf(D, D, "USD"))[0].orders).toBe(expected().D_USD.orders + 1)
+      })
+
       it("backfills a range with progress output: every day and currency, the older days as worked out by hand", async () => {
         const container = getContainer()
         const logger = container.resolve(ContainerRegistrationKeys.LOGGER)

@@ -296,6 +296,11 @@ medusaIntegrationTestRunner({
         ["POST", "/admin/concierge/conversations/conv_missing/resolve", [404, 404, 404], {}],
         ["GET", "/admin/broadcasts", [200, 403, 403]],
         ["GET", "/admin/low-stock", [200, 200, 403]],
+        ["GET", "/admin/inventory-adjustments", [200, 200, 403]],
+        ["GET", "/admin/customers/cus_missing/export", [404, 404, 403]],
+        ["POST", "/admin/customers/cus_missing/erase", [404, 403, 403], {}],
+        ["GET", "/admin/activity", [200, 403, 403]],
+        ["GET", "/admin/analytics/summary?currency=ngn", [200, 403, 403]],
       ]
 
       const cases = TABLE.map(([method, url, expected, body]) => ({ method, url, expected, body }))

@@ -1,9 +1,19 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  updateCollectionsWorkflow,
+  updateInventoryLevelsWorkflow,
+  updateProductCategoriesWorkflow,
+  updateProductVariantsWorkflow,
+  updateRegionsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
 import type { StoreSetup } from "../../src/lib/setup/store"
+import { FX_MODULE } from "../../src/modules/fx"
+import type FxModuleService from "../../src/modules/fx/service"
 import type StoreCacheModuleService from "../../src/modules/store-cache/service"
+import { createFxRateWorkflow } from "../../src/workflows/fx/create-fx-rate"
+import { repriceDerivedPricesWorkflow } from "../../src/workflows/fx/reprice-derived-prices"
 import { PaymentFakes, startPaymentFakes } from "../utils/env"
 import { Headers, registerCustomer } from "../utils/orders"
 import { adminHeaders, seedStore, storeHeaders } from "../utils/store"
@@ -14,26 +24,47 @@ jest.setTimeout(180_000)
 /** Its own Redis database: the cache, event bus and workflow engine of this app only. */
 const REDIS_URL = "redis://127.0.0.1:6379/12"
 const SKU = "FIX-TEE-S-IND"
-const savedRedisUrl = process.env.REDIS_URL
+const savedEnv = { REDIS_URL: process.env.REDIS_URL, STORE_CACHE_TTL_SECONDS: process.env.STORE_CACHE_TTL_SECONDS }
+
+/** The Redis event bus's queue (BullMQ): emitted events wait here until their subscribers ran. */
+const EVENT_QUEUE = "RedisEventBusService:events-queue"
 
 let fakes: PaymentFakes
+let redis: Redis
+
+/** How many emitted events are not handled yet. */
+async function pendingEvents(): Promise<number> {
+  const counts = await Promise.all([
+    redis.llen(`${EVENT_QUEUE}:wait`),
+    redis.llen(`${EVENT_QUEUE}:active`),
+    redis.llen(`${EVENT_QUEUE}:paused`),
+    redis.zcard(`${EVENT_QUEUE}:prioritized`),
+    redis.zcard(`${EVENT_QUEUE}:delayed`),
+  ])
+  return counts.reduce((sum, count) => sum + count, 0)
+}
 
 beforeAll(async () => {
-  const redis = new Redis(REDIS_URL)
+  redis = new Redis(REDIS_URL)
   await redis.flushdb()
-  redis.disconnect()
   process.env.REDIS_URL = REDIS_URL
+  // Far past any wait below: an entry can only be replaced by an invalidation, never by
+  // expiring, so a change seen in a test was seen because the cache was invalidated.
+  process.env.STORE_CACHE_TTL_SECONDS = "3600"
   process.env.RATE_LIMIT_AUTH_PER_MINUTE = "1000"
   fakes = await startPaymentFakes()
 })
 
 afterAll(async () => {
+  redis?.disconnect()
   await fakes?.paystack.close()
   await fakes?.stripe.close()
-  if (savedRedisUrl === undefined) {
-    delete process.env.REDIS_URL
-  } else {
-    process.env.REDIS_URL = savedRedisUrl
+  for (const [name, value] of Object.entries(savedEnv)) {
+    if (value === undefined) {
+      delete process.env[name]
+    } else {
+      process.env[name] = value
+    }
   }
 })
 
@@ -49,6 +80,45 @@ medusaIntegrationTestRunner({
 
     const get = (url: string, headers: Headers, extra: Record<string, string> = {}) =>
       api.get(url, { headers: { ...headers.headers, ...extra }, validateStatus: () => true }) as Promise<Reply>
+
+    /** Asks until the cache answers (HIT); every answer on the way must be a 200 that passes `check`. */
+    const cachedRead = (url: string, headers: Headers = storeHeaders(setup), check: (reply: Reply) => void = () => undefined) =>
+      waitFor(
+        async () => {
+          const reply = await get(url, headers)
+          expect(reply.status).toBe(200)
+          check(reply)
+          return reply.headers["x-cache"] === "HIT" && reply
+        },
+        { what: `a cached answer to ${url}` }
+      )
+
+    /**
+     * Caches every read (each a HIT not yet showing the change), makes the change outside
+     * the admin API, then waits until each read shows it: with entries living an hour,
+     * only the event subscriber's invalidation can bring the change in.
+     */
+    const expectChangeSeen = async (reads: { url: string; shows: (reply: Reply) => boolean }[], change: () => Promise<unknown>) => {
+      const before: Reply[] = []
+      for (const { url, shows } of reads) {
+        const cached = await cachedRead(url)
+        expect(shows(cached)).toBe(false)
+        before.push(cached)
+      }
+      await change()
+      for (const [index, { url, shows }] of reads.entries()) {
+        const seen = await waitFor(
+          async () => {
+            const reply = await get(url, storeHeaders(setup))
+            expect(reply.status).toBe(200)
+            return shows(reply) && reply
+          },
+          { what: `${url} to show the change` }
+        )
+        expect(seen.headers["x-cache"]).toBe("MISS")
+        expect(seen.headers.etag).not.toBe(before[index].headers.etag)
+      }
+    }
 
     const productUrl = () => `/store/products/${productId}?region_id=${setup.regions.nigeria}&fields=id,*variants.calculated_price`
 
@@ -91,7 +161,9 @@ medusaIntegrationTestRunner({
     })
 
     // Each test starts from the database as seeded; entries cached by the test before are not of that database.
+    // The events of the seed or of the test before are handled first, so none moves the cache on mid-test.
     beforeEach(async () => {
+      await waitFor(async () => (await pendingEvents()) === 0, { what: "the events emitted so far to be handled" })
       await getContainer().resolve<StoreCacheModuleService>("store_cache").invalidate()
     })
 
@@ -227,6 +299,180 @@ medusaIntegrationTestRunner({
       const cartRead = await get(`/store/carts/${cartA.data.cart.id}`, storeHeaders(setup))
       expect(cartRead.status).toBe(200)
       expect(cartRead.headers["x-cache"]).toBeUndefined()
+    })
+
+    it("keys entries by the publishable key's sales channels: one key's cached answer is never served for another", async () => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: products } = await query.graph({ entity: "product", fields: ["id", "handle"] })
+      const allHandles = products.map((product) => product.handle as string).sort()
+      const cardHolder = products.find((product) => product.handle === "fixture-card-holder")!
+      expect(allHandles.length).toBeGreaterThan(1)
+
+      // A second storefront whose key's sales channel sells the card holder only.
+      const { data: channel } = await api.post("/admin/sales-channels", { name: "Outlet" }, admin)
+      await api.post(`/admin/sales-channels/${channel.sales_channel.id}/products`, { add: [cardHolder.id] }, admin)
+      const { data: key } = await api.post("/admin/api-keys", { title: "Outlet storefront", type: "publishable" }, admin)
+      await api.post(`/admin/api-keys/${key.api_key.id}/sales-channels`, { add: [channel.sales_channel.id] }, admin)
+      const outlet: Headers = { headers: { "x-publishable-api-key": key.api_key.token } }
+
+      const listing = "/store/products?fields=id,handle&order=handle&limit=50"
+      const handlesOf = (reply: Reply) => (reply.data.products as { handle: string }[]).map((product) => product.handle)
+      await cachedRead(listing, storeHeaders(setup), (reply) => expect(handlesOf(reply)).toEqual(allHandles))
+
+      // The same URL with the other key, while the first key's listing sits in the cache.
+      const outletFirst = await get(listing, outlet)
+      expect(outletFirst.status).toBe(200)
+      expect(outletFirst.headers["x-cache"]).toBe("MISS")
+      expect(handlesOf(outletFirst)).toEqual(["fixture-card-holder"])
+      await cachedRead(listing, outlet, (reply) => expect(handlesOf(reply)).toEqual(["fixture-card-holder"]))
+      await cachedRead(listing, storeHeaders(setup), (reply) => expect(handlesOf(reply)).toEqual(allHandles))
+
+      // A product the outlet does not sell: cached for the first key, still not found with the outlet's.
+      const detail = `/store/products/${productId}?fields=id`
+      await cachedRead(detail, storeHeaders(setup))
+      const notSold = await get(detail, outlet)
+      expect(notSold.status).toBe(404)
+      expect(notSold.headers["x-cache"]).toBe("MISS")
+    })
+
+    it("caches categories, collections and regions, list and detail, answering the same body", async () => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: categories } = await query.graph({ entity: "product_category", fields: ["id"], filters: { handle: "fixture-apparel" } })
+      const { data: collections } = await query.graph({ entity: "product_collection", fields: ["id"], filters: { handle: "fixture-collection" } })
+      const [category, collection] = [categories[0], collections[0]]
+      const handles = (list: unknown) => (list as { handle: string }[]).map((item) => item.handle)
+      const reads: [string, (reply: Reply) => void][] = [
+        ["/store/product-categories", (r) => expect(handles(r.data.product_categories)).toEqual(expect.arrayContaining(["fixture-apparel", "fixture-apparel-tops"]))],
+        [`/store/product-categories/${category.id}`, (r) => expect(r.data.product_category).toMatchObject({ id: category.id, handle: "fixture-apparel" })],
+        ["/store/collections", (r) => expect(handles(r.data.collections)).toContain("fixture-collection")],
+        [`/store/collections/${collection.id}`, (r) => expect(r.data.collection).toMatchObject({ id: collection.id, handle: "fixture-collection" })],
+        ["/store/regions", (r) => expect((r.data.regions as { id: string }[]).map((region) => region.id).sort()).toEqual(Object.values(setup.regions).sort())],
+        [`/store/regions/${setup.regions.nigeria}`, (r) => expect(r.data.region).toMatchObject({ id: setup.regions.nigeria, currency_code: "ngn" })],
+      ]
+      for (const [url, check] of reads) {
+        const first = await get(url, storeHeaders(setup))
+        expect(first.status).toBe(200)
+        check(first)
+        expect(first.headers["x-cache"]).toBe("MISS")
+        const cached = await cachedRead(url, storeHeaders(setup), (reply) => expect(reply.data).toEqual(first.data))
+        expect(cached.headers.etag).toBe(first.headers.etag)
+      }
+    })
+
+    it("says in Vary every request header the answer depends on, the session cookie included", async () => {
+      const varyOf = (reply: Reply) => (reply.headers.vary ?? "").split(",").map((name) => name.trim().toLowerCase())
+      const wanted = ["authorization", "cookie", "x-publishable-api-key", "x-medusa-locale"]
+      const first = await storePrice()
+      expect(first.cache).toBe("MISS")
+      expect(varyOf(first.reply)).toEqual(expect.arrayContaining(wanted))
+      const cached = await cachedRead(productUrl())
+      expect(varyOf(cached)).toEqual(expect.arrayContaining(wanted))
+    })
+
+    describe("a change made outside the admin API (a workflow, as a job or import runs it) is in the next store read once its events are handled", () => {
+      it("inventory: a level's stocked quantity, as variants.inventory_quantity", async () => {
+        const url = `/store/products/${productId}?fields=${encodeURIComponent("+variants.inventory_quantity")}`
+        const quantityOf = (reply: Reply) =>
+          (reply.data.product as { variants: { id: string; inventory_quantity: number }[] }).variants.find((v) => v.id === variantId)!
+            .inventory_quantity
+        const shown = quantityOf(await cachedRead(url))
+        expect(typeof shown).toBe("number")
+
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "product_variant", fields: ["inventory_items.inventory_item_id"], filters: { id: variantId } })
+        const inventoryItemId = (data[0] as unknown as { inventory_items: { inventory_item_id: string }[] }).inventory_items[0].inventory_item_id
+        const [level] = await getContainer()
+          .resolve(Modules.INVENTORY)
+          .listInventoryLevels({ inventory_item_id: inventoryItemId, location_id: setup.stock_location_id })
+
+        await expectChangeSeen([{ url, shows: (reply) => quantityOf(reply) === shown + 37 }], () =>
+          updateInventoryLevelsWorkflow(getContainer()).run({
+            input: {
+              updates: [{ inventory_item_id: inventoryItemId, location_id: setup.stock_location_id, stocked_quantity: level.stocked_quantity + 37 }],
+            },
+          })
+        )
+      })
+
+      it("a product category renamed", async () => {
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "product_category", fields: ["id"], filters: { handle: "fixture-apparel-tops" } })
+        const id = data[0].id as string
+        const name = "Fixture Tops (renamed by a workflow)"
+        const named = (list: unknown) => (list as { id: string; name: string }[]).find((c) => c.id === id)?.name === name
+        await expectChangeSeen(
+          [
+            { url: `/store/product-categories/${id}`, shows: (reply) => named([reply.data.product_category]) },
+            { url: "/store/product-categories", shows: (reply) => named(reply.data.product_categories) },
+          ],
+          () => updateProductCategoriesWorkflow(getContainer()).run({ input: { selector: { id }, update: { name } } })
+        )
+      })
+
+      it("a collection renamed", async () => {
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "product_collection", fields: ["id"], filters: { handle: "fixture-collection" } })
+        const id = data[0].id as string
+        const title = "Fixture Collection (renamed by a workflow)"
+        const titled = (list: unknown) => (list as { id: string; title: string }[]).find((c) => c.id === id)?.title === title
+        await expectChangeSeen(
+          [
+            { url: `/store/collections/${id}`, shows: (reply) => titled([reply.data.collection]) },
+            { url: "/store/collections", shows: (reply) => titled(reply.data.collections) },
+          ],
+          () => updateCollectionsWorkflow(getContainer()).run({ input: { selector: { id }, update: { title } } })
+        )
+      })
+
+      it("a region changed", async () => {
+        const id = setup.regions.international
+        const regionName = async () => (await getContainer().resolve(Modules.REGION).retrieveRegion(id)).name
+        const original = await regionName()
+        const name = `${original} (renamed by a workflow)`
+        const named = (list: unknown) => (list as { id: string; name: string }[]).find((r) => r.id === id)?.name === name
+        try {
+          await expectChangeSeen(
+            [
+              { url: `/store/regions/${id}`, shows: (reply) => named([reply.data.region]) },
+              { url: "/store/regions", shows: (reply) => named(reply.data.regions) },
+            ],
+            () => updateRegionsWorkflow(getContainer()).run({ input: { selector: { id }, update: { name } } })
+          )
+        } finally {
+          await updateRegionsWorkflow(getContainer()).run({ input: { selector: { id }, update: { name: original } } })
+        }
+      })
+
+      it("an FX reprice: a new rate, then the reprice workflow moving derived prices", async () => {
+        // The card holder is priced in NGN only: its USD price is derived from the rate.
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const usdPriceOf = async () => {
+          const { data } = await query.graph({
+            entity: "product_variant",
+            fields: ["id", "product_id", "prices.currency_code", "prices.amount", "prices.rules_count"],
+            filters: { sku: "FIX-CARD-OS" },
+          })
+          const variant = data[0] as unknown as { id: string; product_id: string; prices: (Price & { rules_count: number })[] }
+          return { variant, usd: variant.prices.find((p) => p.currency_code === "usd" && !p.rules_count)!.amount }
+        }
+        const { variant, usd: before } = await usdPriceOf()
+        const url = `/store/products/${variant.product_id}?region_id=${setup.regions.international}&fields=id,*variants.calculated_price`
+        const amountOf = (reply: Reply) =>
+          (reply.data.product as { variants: { id: string; calculated_price: { calculated_amount: number } }[] }).variants.find(
+            (v) => v.id === variant.id
+          )!.calculated_price.calculated_amount
+        let after: number | undefined
+        await expectChangeSeen([{ url, shows: (reply) => after !== undefined && amountOf(reply) === after }], async () => {
+          const { rate } = await getContainer().resolve<FxModuleService>(FX_MODULE).getEffectiveRate("usd", "ngn")
+          await createFxRateWorkflow(getContainer()).run({
+            input: { base_currency: "usd", quote_currency: "ngn", rate: Number(rate) + 50, effective_at: new Date() },
+          })
+          const { result } = await repriceDerivedPricesWorkflow(getContainer()).run()
+          expect(result.repriced).toBeGreaterThan(0)
+          after = (await usdPriceOf()).usd
+          expect(after).not.toBe(before)
+        })
+      })
     })
   },
 })

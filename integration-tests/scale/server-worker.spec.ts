@@ -1,6 +1,7 @@
 import Redis from "ioredis"
-import { readFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import path from "node:path"
+import { FakeOtlpCollector, ReceivedSpan, startFakeOtlpCollector } from "../fakes/otlp"
 import { FakePaystack, startFakePaystack } from "../fakes/paystack"
 import { FakeResend, startFakeResend } from "../fakes/resend"
 import { FakeStripe, startFakeStripe } from "../fakes/stripe"
@@ -36,12 +37,14 @@ import {
  * Scale-out on Medusa's own engine, with the built app as production runs it
  * (`npm run test:scale` builds it and sets SCALE_SERVER_DIR): two processes
  * with MEDUSA_WORKER_MODE=server and one with MEDUSA_WORKER_MODE=worker, one
- * fresh PostgreSQL database, one Redis database, Paystack and Resend fakes.
+ * fresh PostgreSQL database, one Redis database, Paystack and Resend fakes,
+ * and a fake OTLP/HTTP collector every process exports its traces to.
  *
  * The phases run in order and build on each other (one store, one set of
  * processes): shared rate limits, the store cache shared through Redis, a
- * webhook waiting in Redis while no worker runs, the worker placing the order and sending its confirmation, then
- * SIGTERM on a server mid-request and on the worker mid-send.
+ * webhook waiting in Redis while no worker runs, the worker placing the order and sending its confirmation,
+ * the servers' and the worker's spans at the collector, then SIGTERM on a server mid-request and on the
+ * worker mid-send.
  */
 jest.setTimeout(10 * 60_000)
 
@@ -63,6 +66,7 @@ let redis: Redis
 let paystack: FakePaystack
 let resend: FakeResend
 let stripe: FakeStripe
+let otlp: FakeOtlpCollector
 let env: Record<string, string>
 let publishableKey: string
 let adminToken: string
@@ -127,6 +131,19 @@ async function queuedEventNames(): Promise<string[]> {
 const subscriberRuns = (medusa: MedusaProcess) =>
   [...medusa.log().matchAll(/Processing (\S+) (?:\(priority: \d+\) )?which has \d+ subscribers/g)].map((match) => match[1])
 
+/** The span `match` finds at the collector, waited for (the exporter sends each span when it ends, asynchronously). */
+async function spanArrives(what: string, match: (span: ReceivedSpan) => boolean, timeoutMs = 60_000): Promise<ReceivedSpan> {
+  try {
+    return await waitFor(async () => otlp.spans.find(match), { timeoutMs, intervalMs: 250, what })
+  } catch (error) {
+    const names = [...new Set(otlp.spans.map((span) => `${span.name} (pid ${span.resource["process.pid"]})`))]
+    throw new Error(`${(error as Error).message}; ${otlp.spans.length} spans received: ${names.slice(0, 60).join(", ")}`)
+  }
+}
+
+/** Spans exported by `medusa`'s process (the SDK's process resource detector reports the pid). */
+const exportedBy = (medusa: MedusaProcess) => (span: ReceivedSpan) => span.resource["process.pid"] === medusa.child.pid
+
 const shopper = (name: string, ip: string): Shopper => ({
   email: `${name}.${tag}@scale.test`,
   ip,
@@ -144,6 +161,7 @@ beforeAll(async () => {
   paystack = await startFakePaystack({ secretKey: PAYSTACK_SECRET })
   resend = await startFakeResend({ apiKey: RESEND_KEY })
   stripe = await startFakeStripe({ webhookSecret: STRIPE_WEBHOOK_SECRET, apiKey: STRIPE_KEY })
+  otlp = await startFakeOtlpCollector()
   env = {
     ...baseEnv(),
     NODE_ENV: "production",
@@ -163,6 +181,8 @@ beforeAll(async () => {
     RESEND_API_BASE: resend.url,
     EMAIL_FROM: "Store <no-reply@scale.test>",
     RATE_LIMIT_AUTH_PER_MINUTE: String(AUTH_LIMIT),
+    // instrumentation.ts registers Medusa's OpenTelemetry integration, exporting over OTLP/HTTP to the fake.
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
   }
 
   // One-off commands run as servers (as compose's `migrate` does): they must not take queued jobs.
@@ -187,7 +207,19 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(processes.map((child) => child.stop()))
-  await Promise.all([paystack?.close(), resend?.close(), stripe?.close()])
+  await Promise.all([paystack?.close(), resend?.close(), stripe?.close(), otlp?.close()])
+  if (otlp) {
+    // What reached the collector, for a failing tracing phase (names and ids, no attribute values: those hold tokens).
+    const received = otlp.spans.map(({ name, scope, traceId, spanId, parentSpanId, resource }) => ({
+      name,
+      scope,
+      pid: resource["process.pid"],
+      traceId,
+      spanId,
+      parentSpanId,
+    }))
+    writeFileSync(path.join(LOG_DIR, "otlp-spans.json"), JSON.stringify(received, null, 1))
+  }
   redis?.disconnect()
   await dropDatabase(pg, database).catch((error) => process.stderr.write(`[scale] could not drop ${database}: ${error}\n`))
   process.stdout.write(`\n[scale] timings ${JSON.stringify(timings)}\n[scale] process logs in ${path.relative(ROOT, LOG_DIR)}/\n`)
@@ -322,6 +354,58 @@ describe("two servers and a worker on one PostgreSQL and one Redis", () => {
     expect(subscriberRuns(serverA)).toEqual([])
     expect(subscriberRuns(serverB)).toEqual([])
     expect(await queuedEventNames()).not.toContain("payment.webhook_received")
+  })
+
+  it("tracing: a server's spans for a store request and the worker's spans for the confirmation workflow reach the OTLP/HTTP collector", async () => {
+    const started = Date.now()
+    const marker = `trace-${tag}`
+    const cookie = `connect.sid=secret-cookie-${tag}`
+    const reply = await call(serverA.url, "GET", `/store/products?q=secret-query-${tag}&limit=1&fields=id`, {
+      ip: "10.95.0.1",
+      headers: { "x-publishable-api-key": publishableKey, "x-request-id": marker, cookie },
+    })
+    expect(reply.status).toBe(200)
+
+    // Medusa's HTTP layer: one span per request, named after the Express route, from the server that took it.
+    const request = await spanArrives(
+      "the span of GET /store/products",
+      (span) => span.name === "/store/products" && span.attributes["x-request-id"] === marker
+    )
+    // Medusa copies the request's headers onto the span; credentials and query strings are redacted before export.
+    expect(request.attributes).toMatchObject({ cookie: "[redacted]", "x-publishable-api-key": "[redacted]" })
+    expect(String(request.attributes["http.url"])).toMatch(/\/store\/products\?\[redacted\]$/)
+    expect(JSON.stringify(request)).not.toContain(`secret-query-${tag}`)
+    expect(JSON.stringify(otlp.spans)).not.toContain(`secret-cookie-${tag}`)
+    timings.request_span_ms = since(started)
+    expect(request).toMatchObject({
+      scope: "@medusajs/http",
+      parentSpanId: "",
+      attributes: expect.objectContaining({ "http.route": "/store/products", "http.method": "GET", "http.status_code": 200 }),
+      resource: expect.objectContaining({ "service.name": "naira-dollar-store", "process.pid": serverA.child.pid }),
+    })
+    // Its route handler ran inside that request's trace.
+    const handler = await spanArrives(
+      "the route handler span in the request's trace",
+      (span) => span.traceId === request.traceId && span.name === "route handler: /store/products"
+    )
+    expect(handler.spanId).not.toBe(request.spanId)
+
+    // Medusa's workflow instrumentation, in the worker: the order confirmation the previous phase waited for.
+    const workflow = await spanArrives(
+      "the worker's send-order-notifications workflow span",
+      (span) => span.name === "workflow:send-order-notifications" && exportedBy(worker)(span)
+    )
+    expect(workflow).toMatchObject({
+      scope: "@medusajs/framework/workflows-sdk",
+      attributes: expect.objectContaining({ "workflow.transaction_id": expect.any(String) }),
+      resource: expect.objectContaining({ "service.name": "naira-dollar-store" }),
+    })
+    const steps = otlp.trace(workflow.traceId).filter((span) => span.name.startsWith("step:"))
+    expect(steps.map((span) => span.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^step:build-order-notifications/)]))
+    // The servers ran no workflow of the kind (they run no subscriber).
+    expect(otlp.spansNamed("workflow:send-order-notifications").filter((span) => !exportedBy(worker)(span))).toEqual([])
+    // Every export the processes made was a JSON one (the -http exporter's encoding) that the collector took.
+    expect(new Set(otlp.requests.map((r) => `${r.contentType} ${r.status}`))).toEqual(new Set(["application/json 200"]))
   })
 
   let secondBuyer: Shopper

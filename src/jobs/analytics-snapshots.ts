@@ -15,8 +15,7 @@ export const ANALYTICS_SNAPSHOT_HOUR = 0
  * (the server was down at midnight) computes it then. Recomputing is an
  * upsert, so an extra run changes nothing.
  */
-export default async function analyticsSnapshotsJob(container: MedusaContainer) {
-  const now = new Date()
+export default async function analyticsSnapshotsJob(container: MedusaContainer, now = new Date()) {
   const yesterday = addDays(localDate(now, env.STORE_TIMEZONE), -1)
   if (localHour(now, env.STORE_TIMEZONE) !== ANALYTICS_SNAPSHOT_HOUR) {
     const snapshots = container.resolve<AnalyticsSnapshotModuleService>(ANALYTICS_SNAPSHOT_MODULE)

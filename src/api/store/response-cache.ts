@@ -94,7 +94,10 @@ export async function respondFromCache(req: StoreRequest, res: MedusaResponse, n
   })
   // Group prices are for that group only: shared caches (CDNs) must not keep them.
   res.setHeader("Cache-Control", customerGroupIds.length ? "private, no-cache" : "public, no-cache")
-  res.setHeader("Vary", "Authorization, X-Publishable-Api-Key, X-Medusa-Locale")
+  // Everything the key is made of that comes from a header. Cookie too: a cookie session
+  // (`connect.sid`) is a customer, whose group prices a shared cache must not hand to
+  // another browser. `vary` adds to what is there (CORS's `Origin`).
+  res.vary("Authorization").vary("Cookie").vary("X-Publishable-Api-Key").vary("X-Medusa-Locale")
 
   const { version, entry } = await cache.lookup(key)
   if (entry) {
