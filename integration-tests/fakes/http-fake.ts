@@ -2,6 +2,7 @@ import {
   createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
+  type Server,
   type ServerResponse,
 } from "node:http"
 import { randomBytes } from "node:crypto"
@@ -269,6 +270,27 @@ function defaultErrorBody(status: number): unknown {
  * Starts a loopback HTTP server on 127.0.0.1 (random port) that records every
  * request and delegates to `handler`.
  */
+/** Starts `server` on a free loopback port; `close` also ends its open connections. */
+export async function listenOnLoopback(server: Server): Promise<{ url: string; port: number; close: () => Promise<void> }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      server.off("error", reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}
+
 export async function startHttpFake(
   handler: FakeHandler,
   options: HttpFakeOptions = {}
@@ -334,25 +356,13 @@ export async function startHttpFake(
     })()
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      server.off("error", reject)
-      resolve()
-    })
-  })
-
-  const { port } = server.address() as AddressInfo
+  const { url, port, close } = await listenOnLoopback(server)
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      }),
+    close,
     reset: () => {
       requests.length = 0
       pendingFailures = 0

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
-import type { AddressInfo } from "node:net"
 import { gunzipSync, inflateSync } from "node:zlib"
+import { listenOnLoopback } from "./http-fake"
 
 /** An attribute value as OTLP carries it (`AnyValue`), decoded to plain JavaScript. */
 export type OtlpValue = string | number | boolean | null | OtlpValue[] | { [key: string]: OtlpValue }
@@ -354,15 +354,7 @@ export async function startFakeOtlpCollector(): Promise<FakeOtlpCollector> {
     })()
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      server.off("error", reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const url = `http://127.0.0.1:${port}`
+  const { url, port, close } = await listenOnLoopback(server)
 
   return {
     url,
@@ -376,10 +368,6 @@ export async function startFakeOtlpCollector(): Promise<FakeOtlpCollector> {
       spans.length = 0
       requests.length = 0
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      }),
+    close,
   }
 }

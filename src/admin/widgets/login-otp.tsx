@@ -4,6 +4,32 @@ import { FormEvent, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useOtpLogin, useRequestOtp, useVerifyMfaChallenge } from "../hooks/staff"
 
+/** A 6-digit code input with its label and, when the last try failed, why. */
+const CodeField = (props: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  error: string | false
+}) => (
+  <>
+    <Label htmlFor={props.id}>{props.label}</Label>
+    <Input
+      id={props.id}
+      inputMode="numeric"
+      pattern="[0-9]{6}"
+      required
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value.trim())}
+    />
+    {props.error && (
+      <Text size="small" className="text-ui-fg-error">
+        {props.error}
+      </Text>
+    )}
+  </>
+)
+
 /** "Email me a code": passcode sign-in next to the password form. */
 const LoginOtpWidget = () => {
   const navigate = useNavigate()
@@ -33,20 +59,13 @@ const LoginOtpWidget = () => {
       <div className="border-ui-border-base mt-6 flex w-full flex-col gap-y-3 border-t pt-6">
         <Heading level="h3">Two-step verification</Heading>
         <form onSubmit={confirmMfa} className="flex flex-col gap-y-2">
-          <Label htmlFor="otp-totp">Code from your authenticator app</Label>
-          <Input
+          <CodeField
             id="otp-totp"
-            inputMode="numeric"
-            pattern="[0-9]{6}"
-            required
+            label="Code from your authenticator app"
             value={totp}
-            onChange={(e) => setTotp(e.target.value.trim())}
+            onChange={setTotp}
+            error={verifyMfa.isError && "That authenticator code is wrong or the sign-in expired. Try again, or start over."}
           />
-          {verifyMfa.isError && (
-            <Text size="small" className="text-ui-fg-error">
-              That authenticator code is wrong or the sign-in expired. Try again, or start over.
-            </Text>
-          )}
           <Button type="submit" isLoading={verifyMfa.isPending}>
             Verify
           </Button>
@@ -71,20 +90,13 @@ const LoginOtpWidget = () => {
           <Text size="small" className="text-ui-fg-subtle">
             If {email} belongs to a staff account, a 6-digit code is on its way. It works once, for 10 minutes.
           </Text>
-          <Label htmlFor="otp-code">Code</Label>
-          <Input
+          <CodeField
             id="otp-code"
-            inputMode="numeric"
-            pattern="[0-9]{6}"
-            required
+            label="Code"
             value={code}
-            onChange={(e) => setCode(e.target.value.trim())}
+            onChange={setCode}
+            error={login.isError && "That code is wrong, expired or used. Check it, or ask for a new one."}
           />
-          {login.isError && (
-            <Text size="small" className="text-ui-fg-error">
-              That code is wrong, expired or used. Check it, or ask for a new one.
-            </Text>
-          )}
           <Button type="submit" isLoading={login.isPending}>
             Sign in
           </Button>
