@@ -75,14 +75,20 @@ let serverA: MedusaProcess
 let serverB: MedusaProcess
 let worker: MedusaProcess
 
+const metricsUrlOf = new Map<MedusaProcess, string>()
+
 /** Starts one `medusa start` from the build with the given worker mode. */
 async function startProcess(name: string, mode: "server" | "worker") {
   const started = Date.now()
+  const metricsPort = await freePort()
   const child = startMedusa(name, SERVER_DIR, ["start"], {
     ...env,
     MEDUSA_WORKER_MODE: mode,
     PORT: String(await freePort()),
+    // A worker serves no API routes: its /metrics is on a port of its own.
+    METRICS_PORT: String(metricsPort),
   })
+  metricsUrlOf.set(child, mode === "worker" ? `http://127.0.0.1:${metricsPort}` : child.url)
   processes.push(child)
   await child.waitUntilHealthy()
   timings[`${name}_boot_ms`] = since(started)
@@ -183,6 +189,7 @@ beforeAll(async () => {
     RATE_LIMIT_AUTH_PER_MINUTE: String(AUTH_LIMIT),
     // instrumentation.ts registers Medusa's OpenTelemetry integration, exporting over OTLP/HTTP to the fake.
     OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+    METRICS_TOKEN: randomSecret(),
   }
 
   // One-off commands run as servers (as compose's `migrate` does): they must not take queued jobs.
@@ -478,6 +485,27 @@ describe("two servers and a worker on one PostgreSQL and one Redis", () => {
     expect(emailed.map((n) => n.template).sort()).toEqual(templates)
     expect(emailsTo(email).filter((sent) => sent.subject === `Order #${order.display_id} confirmed`)).toHaveLength(1)
     expect(emailsTo(email)).toHaveLength(2)
+  })
+
+  it("scheduled jobs run in the worker only: the every-minute heartbeat job is on the worker's /metrics, not a server's", async () => {
+    const scrape = async (medusa: MedusaProcess) => {
+      const response = await fetch(`${metricsUrlOf.get(medusa)}/metrics`, {
+        headers: { authorization: `Bearer ${env.METRICS_TOKEN}` },
+      })
+      expect(response.status).toBe(200)
+      return response.text()
+    }
+    const jobRuns = (metrics: string) => Number(/^scheduled_job_delay_seconds_count (\S+)$/m.exec(metrics)?.[1] ?? 0)
+    const started = Date.now()
+    // The job records how late it started, then emits the heartbeat event whose subscriber records its wait.
+    const heartbeatHandled = (text: string) => jobRuns(text) > 0 && /^event_bus_lag_seconds_count [1-9]/m.test(text)
+    await waitFor(async () => heartbeatHandled(await scrape(worker)), {
+      timeoutMs: 90_000,
+      intervalMs: 1000,
+      what: "a heartbeat job run and its event on the worker's /metrics",
+    })
+    timings.worker_job_run_ms = since(started)
+    expect(jobRuns(await scrape(serverA))).toBe(0)
   })
 
   it("the remaining server and worker stop on SIGTERM with exit code 0", async () => {
