@@ -12,7 +12,10 @@ import { LEDGER_RECHECK_DELAY_MS, LEDGER_RECHECK_EVENT } from "../lib/inventory/
 export default async function inventoryLedgerLevelTouchedHandler({ event, container }: SubscriberArgs<{ id: string }>) {
   await container
     .resolve(Modules.EVENT_BUS)
-    .emit({ name: LEDGER_RECHECK_EVENT, data: { id: event.data.id } }, { delay: LEDGER_RECHECK_DELAY_MS })
+    .emit(
+      { name: LEDGER_RECHECK_EVENT, data: { id: event.data.id, touched_at: new Date().toISOString() } },
+      { delay: LEDGER_RECHECK_DELAY_MS }
+    )
 }
 
 export const config: SubscriberConfig = {

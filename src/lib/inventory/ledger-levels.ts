@@ -5,7 +5,7 @@ import { LevelRef } from "../../modules/inventory-ledger/service"
 /** Delay before a level changed without a workflow event is checked against the ledger (see the recheck subscriber). */
 export const LEDGER_RECHECK_DELAY_MS = 10_000
 
-/** Emitted, delayed, when a level changed: `{ id }` of the inventory level to check against the ledger. */
+/** Emitted, delayed, when a level changed: `{ id, touched_at }`, the inventory level to check against the ledger and when its write was reported. */
 export const LEDGER_RECHECK_EVENT = "inventory-ledger.recheck"
 
 type Row = { inventory_item_id?: string | null; location_id?: string | null }

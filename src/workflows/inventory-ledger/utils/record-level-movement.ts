@@ -23,6 +23,13 @@ export type LevelMovementInput = {
   note?: string | null
   actor_type?: "user" | "system"
   actor_id?: string | null
+  /**
+   * Record only if the level has not been written since this instant (ISO).
+   * A recheck passes the time its write was reported: a later write has its
+   * own recheck coming, after its cause's event (a reservation, say) has had
+   * time to be recorded under its own name.
+   */
+  unchanged_since?: string
 }
 
 export type LevelMovement = {
@@ -52,6 +59,9 @@ export async function recordLevelMovement(
   const ledger = container.resolve<InventoryLedgerModuleService>(INVENTORY_LEDGER_MODULE)
   const ref = { inventory_item_id: input.inventory_item_id, location_id: input.location_id }
   const [level] = await inventory.listInventoryLevels(ref, { take: 1 })
+  if (input.unchanged_since && level?.updated_at && new Date(level.updated_at) > new Date(input.unchanged_since)) {
+    return null
+  }
   const balance = (await ledger.balancesOf([ref])).get(levelKey(ref))!
   const stocked = MathBN.convert(level?.stocked_quantity ?? 0).toNumber()
   const reserved = MathBN.convert(level?.reserved_quantity ?? 0).toNumber()
