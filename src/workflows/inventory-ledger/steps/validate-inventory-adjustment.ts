@@ -1,11 +1,9 @@
 import { MathBN, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep } from "@medusajs/framework/workflows-sdk"
+import { AdjustStockedQuantityStepInput } from "./adjust-stocked-quantity"
 
-export type ValidateInventoryAdjustmentStepInput = {
-  inventory_item_id: string
-  location_id: string
-  delta: number
-}
+/** The change the adjustment will make: the same input as adjustStockedQuantityStep's. */
+export type ValidateInventoryAdjustmentStepInput = AdjustStockedQuantityStepInput
 
 export const validateInventoryAdjustmentStepId = "validate-inventory-adjustment"
 
